@@ -1,0 +1,1 @@
+"""What the planner writes: plan.json, calendar.md, tables, calendars."""

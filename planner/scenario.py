@@ -1,0 +1,636 @@
+"""Loading and validating scenario files, and applying what-if overlays.
+
+Every problem found is collected (not only the first) as a `Problem` that names the file,
+the place in it (`topics[2].vice_mayor`), its line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from planner import schema
+from planner.messages import render
+from planner.model import (
+    Blocked,
+    CalendarSpec,
+    Department,
+    Document,
+    HolidayYear,
+    Hours,
+    Leave,
+    Meeting,
+    Person,
+    Room,
+    Scenario,
+    Slot,
+    Topic,
+    Window,
+)
+from planner.rules import BUILT_IN, PARAMETERS, Rulebook, coerce
+from planner.workdays import UncoveredYear, WorkCalendar, parse_holiday_year
+from planner.yamlio import Place, YamlFile, YamlProblem, format_place, read_yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning in an input file."""
+
+    file: str
+    place: Place
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+    line: int | None = None
+    severity: str = "error"
+    article: int | None = None
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.key, lang, **dict(self.params))
+
+    def where(self) -> str:
+        place = format_place(self.place)
+        out = self.file
+        if self.line is not None:
+            out += f":{self.line}"
+        if place:
+            out += f": {place}"
+        return out
+
+    def render(self, lang: str = "zh") -> str:
+        art = f" ({'第' + str(self.article) + '条' if lang != 'en' else 'Art. ' + str(self.article)})"
+        return f"{self.where()}: {self.message(lang)}{art if self.article else ''}"
+
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "place": format_place(self.place),
+            "line": self.line,
+            "severity": self.severity,
+            "article": self.article,
+            "code": self.key,
+            "message": self.message(lang),
+        }
+
+
+class InputError(Exception):
+    """The input is invalid: carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass
+class Loaded:
+    """A validated scenario with its rulebook, working calendar and input warnings."""
+
+    scenario: Scenario
+    rulebook: Rulebook
+    calendar: WorkCalendar
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class _Collector:
+    def __init__(self, doc: YamlFile, label: str) -> None:
+        self.doc = doc
+        self.label = label
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        place: Place,
+        key: str,
+        severity: str = "error",
+        article: int | None = None,
+        **params: Any,
+    ) -> None:
+        self.problems.append(
+            Problem(
+                self.label,
+                place,
+                key,
+                tuple(sorted(params.items())),
+                self.doc.line_of(place),
+                severity,
+                article,
+            )
+        )
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+_PYDANTIC_KEYS = {
+    "missing": "field.missing",
+    "extra_forbidden": "field.unknown",
+    "int_parsing": "field.int",
+    "int_type": "field.int",
+    "int_from_float": "field.int",
+    "bool_parsing": "field.bool",
+    "bool_type": "field.bool",
+    "string_type": "field.str",
+    "list_type": "field.list",
+    "dict_type": "field.mapping",
+    "model_type": "field.mapping",
+    "model_attributes_type": "field.mapping",
+    "literal_error": "field.choice",
+    "greater_than_equal": "field.min",
+    "less_than_equal": "field.max",
+    "too_short": "field.too_short",
+}
+
+
+def _pydantic_problems(exc: ValidationError, out: _Collector, prefix: Place = ()) -> None:
+    for err in exc.errors():
+        place: Place = prefix + tuple(p for p in err["loc"] if not str(p).startswith("function-"))
+        place = tuple("from" if p == "from_" else p for p in place)
+        kind = err["type"]
+        value = err.get("input")
+        shown = _short(value)
+        if kind.startswith("date") or kind.startswith("datetime"):
+            out.add(place, "field.date", value=shown)
+        elif kind == "value_error":
+            ctx = err.get("ctx") or {}
+            problem = str(ctx.get("error", err["msg"]))
+            code, _, arg = problem.partition(":")
+            if code in {"slug", "ends_before_start", "line_break", "hours"}:
+                out.add(place, f"field.{code}", value=shown)
+            elif code == "too_long":
+                out.add(place, "field.too_long", limit=arg)
+            else:
+                out.add(place, "field.invalid", problem=problem)
+        elif kind in _PYDANTIC_KEYS:
+            ctx = err.get("ctx") or {}
+            if kind == "literal_error":
+                out.add(place, "field.choice", expected=ctx.get("expected", ""), value=shown)
+            elif kind in ("greater_than_equal", "less_than_equal"):
+                limit = ctx.get("ge", ctx.get("le", ""))
+                out.add(place, _PYDANTIC_KEYS[kind], limit=limit, value=shown)
+            elif kind == "too_short":
+                out.add(place, "field.too_short", limit=ctx.get("min_length", 1))
+            else:
+                out.add(place, _PYDANTIC_KEYS[kind], value=shown)
+        else:
+            out.add(place, "field.invalid", problem=err["msg"])
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def load_scenario(path: Path, overlay: Any = None) -> Loaded:
+    """Read, validate and build a scenario; raise InputError listing every problem."""
+    loaded, problems = check_scenario(path, overlay)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or loaded is None:
+        raise InputError(errors)
+    return loaded
+
+
+def check_scenario(path: Path, overlay: Any = None) -> tuple[Loaded | None, list[Problem]]:
+    """Validate a scenario file; return the scenario (if valid) and every problem found.
+
+    `overlay`, if given, is a callable that edits the raw data before validation (what-if).
+    """
+    label = str(path)
+    try:
+        doc = read_yaml(path)
+    except YamlProblem as exc:
+        return None, [
+            Problem(label, (), exc.key, tuple(sorted(exc.params.items())), exc.line)
+        ]
+    if overlay is not None:
+        doc = YamlFile(doc.path, overlay(copy.deepcopy(doc.data)), doc.lines)
+    return check_data(doc, label)
+
+
+def check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]:
+    out = _Collector(doc, label)
+    if not isinstance(doc.data, dict):
+        out.add((), "yaml.not_mapping")
+        return None, out.problems
+    try:
+        raw = schema.ScenarioIn.model_validate(doc.data)
+    except ValidationError as exc:
+        _pydantic_problems(exc, out)
+        return None, out.problems
+    rulebook = _rulebook(raw, doc, out)
+    holiday_years = _holiday_files(raw, doc, out)
+    scenario = _build(raw, holiday_years, str(doc.path))
+    _check_ids(raw, out)
+    _check_references(raw, out)
+    calendar = WorkCalendar(scenario.calendar)
+    _check_years(raw, scenario, calendar, out)
+    if out.errors:
+        return None, out.problems
+    _check_dates(raw, scenario, calendar, out)
+    _check_rulebook_v(raw, rulebook, out)
+    if out.errors:
+        return None, out.problems
+    return Loaded(scenario, rulebook, calendar, out.warnings), out.problems
+
+
+def _rulebook(raw: schema.ScenarioIn, doc: YamlFile, out: _Collector) -> Rulebook:
+    base = BUILT_IN.get(raw.rulebook)
+    if base is None:
+        path = (doc.path.parent / raw.rulebook).resolve()
+        if path.is_file():
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+                out.add(("rulebook",), "field.invalid", problem=str(exc)[:200])
+                data = None
+            base = Rulebook(name=path.stem)
+            if isinstance(data, dict):
+                base = _apply_rules(base, data, ("rulebook",), out)
+        else:
+            out.add(("rulebook",), "ref.unknown_rulebook", value=raw.rulebook)
+            base = Rulebook()
+    return _apply_rules(base, raw.rules, ("rules",), out)
+
+
+def _apply_rules(base: Rulebook, rules: dict[str, Any], at: Place, out: _Collector) -> Rulebook:
+    changes: dict[str, Any] = {}
+    for name, value in rules.items():
+        if name not in PARAMETERS:
+            out.add((*at, name), "ref.unknown_rule", value=name)
+            continue
+        try:
+            changes[name] = coerce(name, value)
+        except ValueError as exc:
+            out.add((*at, name), "ref.bad_rule", name=name, problem=str(exc))
+    return base.replace(**changes)
+
+
+def _holiday_files(raw: schema.ScenarioIn, doc: YamlFile, out: _Collector) -> list[HolidayYear]:
+    years: list[HolidayYear] = []
+    for i, name in enumerate(raw.calendar.holiday_files):
+        place: Place = ("calendar", "holiday_files", i)
+        path = doc.path.parent / name
+        try:
+            hdoc = read_yaml(path)
+            years.append(parse_holiday_year(_dates_in(hdoc.data)))
+        except YamlProblem as exc:
+            out.add(place, "ref.holiday_file", problem=render(exc.key, "en", **exc.params))
+        except ValueError as exc:
+            out.add(place, "ref.holiday_file", problem=str(exc))
+    return years
+
+
+def _dates_in(data: Any) -> Any:
+    """Turn ISO date strings of a holiday file into dates (the safe loader keeps text)."""
+    if isinstance(data, dict):
+        return {k: _dates_in(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_dates_in(v) for v in data]
+    if isinstance(data, str) and len(data) == 10 and data[4] == "-":
+        try:
+            return date.fromisoformat(data)
+        except ValueError:
+            raise ValueError(f"{data} is not a date that exists") from None
+    return data
+
+
+def _build(raw: schema.ScenarioIn, holiday_years: list[HolidayYear], source: str) -> Scenario:
+    cal = raw.calendar
+
+    def hours(text: str) -> tuple[str, str]:
+        a, b = text.split("-")
+        return a.strip(), b.strip()
+
+    spec = CalendarSpec(
+        holidays=cal.holidays,
+        days_off=frozenset(cal.days_off),
+        workdays=frozenset(cal.workdays),
+        blocked=tuple(Blocked(b.date, b.half, b.reason) for b in cal.blocked),
+        hours=Hours(hours(cal.hours.am), hours(cal.hours.pm)),
+        grain_minutes=cal.grain_minutes,
+        timezone=cal.timezone,
+        holiday_years=tuple(holiday_years),
+    )
+    return Scenario(
+        title=raw.scenario,
+        start=raw.horizon.from_,
+        end=raw.horizon.to,
+        people=tuple(
+            Person(
+                p.id, p.name, p.role, tuple(p.portfolio), p.stand_in, p.department, p.email
+            )
+            for p in raw.people
+        ),
+        departments=tuple(Department(d.id, d.name, tuple(d.does)) for d in raw.departments),
+        calendar=spec,
+        rules=tuple(sorted(raw.rules.items())),
+        rulebook=raw.rulebook,
+        rooms=tuple(Room(r.id, r.name, r.capacity) for r in raw.rooms),
+        leaves=tuple(
+            Leave(lv.person, lv.from_, lv.to, lv.half, lv.reason, lv.requested)
+            for lv in raw.leaves
+        ),
+        meetings=tuple(
+            Meeting(
+                m.id,
+                m.kind,
+                m.minutes,
+                m.title,
+                m.chair,
+                Window(m.window.from_, m.window.to) if m.window else None,
+                Slot(m.fixed.date, m.fixed.half) if m.fixed else None,
+                m.location,
+                m.optional,
+                tuple(m.attendees),
+                tuple(m.optional_attendees),
+            )
+            for m in raw.meetings
+        ),
+        topics=tuple(
+            Topic(
+                t.id,
+                t.title,
+                t.department,
+                t.vice_mayor,
+                t.decided_by,
+                t.category,
+                t.minutes,
+                t.materials,
+                tuple(sorted(t.reviews.items())),
+                tuple(t.attending),
+                t.priority,
+                t.deadline,
+                t.public,
+                t.market_entities,
+                t.public_interest,
+                t.lead_time_waived,
+            )
+            for t in raw.topics
+        ),
+        documents=tuple(
+            Document(
+                d.id,
+                d.title,
+                d.kind,
+                d.issuer,
+                d.drafter,
+                d.start,
+                tuple(d.to),
+                tuple(d.involves),
+                d.complex,
+                d.decided_at,
+                d.routine,
+                d.scope,
+                d.urgent,
+                d.classification,
+                d.market_entities,
+                d.matters,
+                d.asks,
+                d.via_office,
+                d.topic,
+            )
+            for d in raw.documents
+        ),
+        history=tuple(sorted(raw.history.items())),
+        source=source,
+    )
+
+
+def _check_ids(raw: schema.ScenarioIn, out: _Collector) -> None:
+    """Ids are unique within each list (people and departments share no namespace)."""
+    for name in ("people", "departments", "rooms", "meetings", "topics", "documents"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(raw, name)):
+            if item.id in seen:
+                first = format_place((name, seen[item.id]))
+                out.add((name, i, "id"), "ref.duplicate", value=item.id, first=first)
+            else:
+                seen[item.id] = i
+
+
+def _check_references(raw: schema.ScenarioIn, out: _Collector) -> None:
+    """Every id named anywhere exists, and roles fit what they are asked to do."""
+    people = {p.id: p for p in raw.people}
+    departments = {d.id for d in raw.departments}
+    meetings = {m.id: m for m in raw.meetings}
+    topics = {t.id for t in raw.topics}
+    leaders = {p.id for p in raw.people if p.role in ("mayor", "executive_vice_mayor", "vice_mayor")}
+
+    def person(place: Place, pid: str | None) -> None:
+        if pid is not None and pid not in people:
+            out.add(place, "ref.unknown_person", value=pid)
+
+    def dept(place: Place, did: str | None) -> None:
+        if did is not None and did not in departments:
+            out.add(place, "ref.unknown_department", value=did)
+
+    for role in ("mayor", "executive_vice_mayor"):
+        holders = [i for i, p in enumerate(raw.people) if p.role == role]
+        for i in holders[1:]:
+            out.add(("people", i, "role"), "ref.one_role", role=render(f"role.{role}"))
+    if not any(p.role == "mayor" for p in raw.people):
+        out.add(("people",), "ref.no_mayor")
+    for i, p in enumerate(raw.people):
+        for j, d in enumerate(p.portfolio):
+            dept(("people", i, "portfolio", j), d)
+        dept(("people", i, "department"), p.department)
+        if p.role == "department_head" and p.department is None:
+            out.add(("people", i, "department"), "ref.department_head_without_department")
+        if p.stand_in is not None:
+            if p.stand_in not in people:
+                out.add(("people", i, "stand_in"), "ref.unknown_person", value=p.stand_in)
+            elif p.stand_in not in leaders:
+                out.add(("people", i, "stand_in"), "ref.not_leader", article=8, value=p.stand_in)
+    for i, lv in enumerate(raw.leaves):
+        person(("leaves", i, "person"), lv.person)
+    for i, m in enumerate(raw.meetings):
+        for j, a in enumerate(m.attendees):
+            person(("meetings", i, "attendees", j), a)
+        for j, a in enumerate(m.optional_attendees):
+            person(("meetings", i, "optional_attendees", j), a)
+        if m.kind == "topic":
+            if m.chair is None:
+                out.add(("meetings", i, "chair"), "ref.topic_chair", article=45)
+            elif m.chair not in people:
+                out.add(("meetings", i, "chair"), "ref.unknown_person", value=m.chair)
+            elif people[m.chair].role == "department_head":
+                out.add(("meetings", i, "chair"), "ref.chair_role", article=45, value=m.chair)
+        elif m.chair is not None:
+            out.add(
+                ("meetings", i, "chair"),
+                "ref.chair_not_topic",
+                article=43,
+                kind=render(f"kind.{m.kind}"),
+            )
+    for i, t in enumerate(raw.topics):
+        dept(("topics", i, "department"), t.department)
+        if t.vice_mayor not in people:
+            out.add(("topics", i, "vice_mayor"), "ref.unknown_person", value=t.vice_mayor)
+        elif t.vice_mayor not in leaders:
+            out.add(("topics", i, "vice_mayor"), "ref.not_vice_mayor", value=t.vice_mayor)
+        for j, d in enumerate(t.attending):
+            dept(("topics", i, "attending", j), d)
+    for i, d in enumerate(raw.documents):
+        dept(("documents", i, "drafter"), d.drafter)
+        for j, inv in enumerate(d.involves):
+            dept(("documents", i, "involves", j), inv)
+        if d.decided_at is not None and d.decided_at not in meetings:
+            out.add(("documents", i, "decided_at"), "ref.unknown_meeting", value=d.decided_at)
+        if d.topic is not None and d.topic not in topics:
+            out.add(("documents", i, "topic"), "ref.unknown_topic", value=d.topic)
+
+
+def _all_dates(raw: schema.ScenarioIn) -> Iterable[tuple[Place, date]]:
+    yield ("horizon", "from"), raw.horizon.from_
+    yield ("horizon", "to"), raw.horizon.to
+    for i, m in enumerate(raw.meetings):
+        if m.fixed:
+            yield ("meetings", i, "fixed", "date"), m.fixed.date
+
+
+def _check_years(
+    raw: schema.ScenarioIn, scenario: Scenario, calendar: WorkCalendar, out: _Collector
+) -> None:
+    """Every year the horizon touches (and the lead time before it) has holiday data."""
+    # Materials are due some working days before a meeting: allow a month's margin before.
+    first = raw.horizon.from_ - timedelta(days=31)
+    reported: set[int] = set()
+    for year in range(first.year, raw.horizon.to.year + 1):
+        if not calendar.covers(year) and year not in reported:
+            place: Place = ("horizon", "from") if year <= raw.horizon.from_.year else ("horizon", "to")
+            if year < raw.horizon.from_.year:
+                continue  # the margin before the horizon is a convenience, not a requirement
+            out.add(place, "ref.uncovered_year", year=year)
+            reported.add(year)
+
+
+def _check_dates(
+    raw: schema.ScenarioIn, scenario: Scenario, calendar: WorkCalendar, out: _Collector
+) -> None:
+    h0, h1 = raw.horizon.from_, raw.horizon.to
+    for i, m in enumerate(raw.meetings):
+        if m.window and (m.window.to < h0 or m.window.from_ > h1):
+            out.add(
+                ("meetings", i, "window"),
+                "ref.window_outside",
+                start=m.window.from_.isoformat(),
+                end=m.window.to.isoformat(),
+                hstart=h0.isoformat(),
+                hend=h1.isoformat(),
+            )
+        if m.fixed:
+            inside = h0 <= m.fixed.date <= h1 and (
+                m.window is None or m.window.from_ <= m.fixed.date <= m.window.to
+            )
+            if not inside:
+                out.add(("meetings", i, "fixed"), "ref.fixed_outside", date=m.fixed.date.isoformat())
+            elif not _safe_workday(calendar, m.fixed.date):
+                out.add(
+                    ("meetings", i, "fixed", "date"),
+                    "ref.fixed_not_workday",
+                    date=m.fixed.date.isoformat(),
+                )
+
+
+def _safe_workday(calendar: WorkCalendar, d: date) -> bool:
+    try:
+        return calendar.is_workday(d)
+    except UncoveredYear:
+        return False
+
+
+def _check_rulebook_v(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+    """Validation rules of the rulebook itself (V): Art. 25, 61, 78."""
+    check_reserved_kind(raw, rulebook, out)
+    check_leave_notice(raw, rulebook, out)
+    check_brief_length(raw, rulebook, out)
+    check_stand_ins_named(raw, out)
+
+
+def check_reserved_kind(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+    """Art. 25: plans, budgets, normative documents, major decisions and projects go to a
+    plenary or executive meeting."""
+    for i, t in enumerate(raw.topics):
+        if t.category in rulebook.reserved_categories and t.decided_by not in (
+            "plenary",
+            "executive",
+        ):
+            out.add(
+                ("topics", i, "decided_by"),
+                "ref.reserved_kind",
+                article=25,
+                category=render(f"category.{t.category}"),
+                kind=render(f"kind.{t.decided_by}"),
+            )
+
+
+def check_leave_notice(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+    """Art. 78: a department head's leave is requested days ahead; leaders report in advance."""
+    roles = {p.id: p.role for p in raw.people}
+    names = {p.id: p.name for p in raw.people}
+    for i, lv in enumerate(raw.leaves):
+        role = roles.get(lv.person)
+        if lv.requested is None:
+            if role in ("vice_mayor", "executive_vice_mayor", "office_director"):
+                out.add(
+                    ("leaves", i, "requested"),
+                    "warn.leave_unreported",
+                    severity="warning",
+                    article=78,
+                    person=names.get(lv.person, lv.person),
+                    start=lv.from_.isoformat(),
+                )
+            continue
+        needed = rulebook.leave_notice_days if role == "department_head" else 1
+        if (lv.from_ - lv.requested).days < needed:
+            out.add(
+                ("leaves", i, "requested"),
+                "warn.leave_late",
+                severity="warning",
+                article=78,
+                person=names.get(lv.person, lv.person),
+                start=lv.from_.isoformat(),
+                requested=lv.requested.isoformat(),
+                days=needed,
+            )
+
+
+def check_brief_length(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+    """Art. 61: a brief to the government is at most brief_max_chars characters."""
+    for i, t in enumerate(raw.topics):
+        if t.brief is not None and len(t.brief) > rulebook.brief_max_chars:
+            out.add(
+                ("topics", i, "brief"),
+                "warn.brief_too_long",
+                severity="warning",
+                article=61,
+                chars=len(t.brief),
+                limit=rulebook.brief_max_chars,
+            )
+
+
+def check_stand_ins_named(raw: schema.ScenarioIn, out: _Collector) -> None:
+    """Art. 8: each vice-mayor has a designated stand-in."""
+    for i, p in enumerate(raw.people):
+        if p.role in ("vice_mayor", "executive_vice_mayor") and p.stand_in is None:
+            out.add(
+                ("people", i, "stand_in"),
+                "warn.no_stand_in",
+                severity="warning",
+                article=8,
+                person=p.name,
+            )
+
+
+def read_problem(path: Path, exc: YamlProblem) -> Problem:
+    return Problem(str(path), (), exc.key, tuple(sorted(exc.params.items())), exc.line)

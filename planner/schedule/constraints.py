@@ -1,0 +1,106 @@
+"""CP-SAT constraints: one function per rule, called in order by `add_constraints`.
+
+Rules about a single meeting on a single half-day (working day, blocked, window, chair,
+quorum, required attendees, materials, reviews, deadline) were applied before the model was
+built, in `candidates`; what is left here are the rules that tie decisions together.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from planner.model import Slot
+from planner.schedule.variables import Variables
+
+
+def meeting_held_once(v: Variables) -> None:
+    """Each meeting goes to one working half-day inside its window, or is not held."""
+    for mid, held in v.held.items():
+        v.model.add(sum(lit for _, lit in v.on(mid)) == held)
+
+
+def topic_decided_once(v: Variables) -> None:
+    """Agenda: a topic goes to at most one meeting."""
+    by_topic: dict[str, list[cp_model.IntVar]] = {}
+    for (tid, _), lit in v.y.items():
+        by_topic.setdefault(tid, []).append(lit)
+    for lits in by_topic.values():
+        v.model.add_at_most_one(lits)
+
+
+def topic_only_on_allowed_day(v: Variables) -> None:
+    """Art. 46, 47 and deadlines: a topic sits at a meeting only on a half-day it may go to."""
+    for (tid, mid), lit in v.y.items():
+        allowed = v.cands.topic_slots[tid][mid]
+        if len(allowed) == len(v.cands.meeting_slots[mid]):
+            v.model.add_implication(lit, v.held[mid])
+        else:
+            v.model.add(sum(v.x[mid, s] for s in allowed) >= lit)
+
+
+def agenda_fits_minutes(v: Variables) -> None:
+    """Art. 52: the agenda's minutes fit the meeting's length."""
+    scenario = v.cands.rules.scenario
+    for m in scenario.meetings:
+        items = [(scenario.topic(tid).minutes, lit) for (tid, mid), lit in v.y.items() if mid == m.id]
+        if sum(minutes for minutes, _ in items) > m.minutes:
+            v.model.add(sum(minutes * lit for minutes, lit in items) <= m.minutes * v.held[m.id])
+
+
+def optional_meeting_only_for_urgent(v: Variables) -> None:
+    """Art. 43: an optional (extra) meeting is held only when urgent topics need it."""
+    rules = v.cands.rules
+    for m in rules.scenario.meetings:
+        if not m.optional:
+            continue
+        urgent = [
+            lit
+            for (tid, mid), lit in v.y.items()
+            if mid == m.id and rules.is_urgent(rules.scenario.topic(tid))
+        ]
+        v.model.add(sum(urgent) >= v.held[m.id])
+
+
+def one_place_at_a_time(v: Variables) -> None:
+    """Nobody (member present, chair, presenter, required attendee) is in two meetings on
+    the same half-day."""
+    rules = v.cands.rules
+    scenario = rules.scenario
+    by_slot: dict[Slot, dict[str, list[cp_model.IntVar]]] = {}
+    for (mid, s), lit in v.x.items():
+        for person in v.cands.people[mid][s]:
+            by_slot.setdefault(s, {}).setdefault(person, []).append(lit)
+    # Presenters of topic meetings who are not otherwise in the meeting join with their topic.
+    for (tid, mid), ylit in v.y.items():
+        m = scenario.meeting(mid)
+        if m.kind != "topic":
+            continue
+        for s in v.cands.topic_slots[tid][mid]:
+            presenter = rules.presenter(scenario.topic(tid), s)
+            if presenter is None or presenter in v.cands.people[mid][s]:
+                continue
+            key = (presenter, mid, s)
+            if key not in v.joins:
+                v.joins[key] = v.model.new_bool_var(f"join[{presenter},{mid},{s}]")
+                by_slot.setdefault(s, {}).setdefault(presenter, []).append(v.joins[key])
+            v.model.add(v.joins[key] >= v.x[mid, s] + ylit - 1)
+    for people in by_slot.values():
+        for lits in people.values():
+            if len(lits) > 1:
+                v.model.add_at_most_one(lits)
+
+
+CONSTRAINTS = (
+    meeting_held_once,
+    topic_decided_once,
+    topic_only_on_allowed_day,
+    agenda_fits_minutes,
+    optional_meeting_only_for_urgent,
+    one_place_at_a_time,
+)
+
+
+def add_constraints(v: Variables) -> None:
+    """Add every rule that ties decisions together, in a fixed order."""
+    for constraint in CONSTRAINTS:
+        constraint(v)

@@ -1,0 +1,222 @@
+"""Check any plan (solver-made, hand-made or edited) against every hard rule.
+
+Shares the rule definitions with the solver (`planner.hard_rules`) but not the solver: it
+reads the plan's meetings and agendas and asks each rule whether it holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from planner.hard_rules import KIND_ARTICLE, HardRules
+from planner.messages import join, render
+from planner.model import Slot
+from planner.reasons import Reason
+from planner.scenario import Loaded
+
+
+class PlanFormatError(ValueError):
+    """The plan file is not shaped like plan.json."""
+
+    def __init__(self, place: str, problem: str) -> None:
+        super().__init__(f"{place}: {problem}")
+        self.place = place
+        self.problem = problem
+
+
+def _require(cond: bool, place: str, problem: str) -> None:
+    if not cond:
+        raise PlanFormatError(place, problem)
+
+
+def verify_plan(loaded: Loaded, plan: dict[str, Any], lang: str = "zh") -> list[Reason]:
+    """Every hard-rule violation in `plan` (a plan.json document), each with its article."""
+    _require(isinstance(plan, dict), "", "expected a JSON object")
+    meetings = plan.get("meetings", [])
+    topics = plan.get("topics", [])
+    _require(isinstance(meetings, list), "meetings", "expected a list")
+    _require(isinstance(topics, list), "topics", "expected a list")
+    rules = HardRules(loaded.scenario, loaded.rulebook, loaded.calendar, lang)
+    scenario = loaded.scenario
+    known_meetings = {m.id for m in scenario.meetings}
+    known_topics = {t.id for t in scenario.topics}
+    out: list[Reason] = []
+    slots: dict[str, Slot] = {}
+    agendas: dict[str, list[str]] = {}
+    for i, pm in enumerate(meetings):
+        _require(isinstance(pm, dict) and isinstance(pm.get("id"), str), f"meetings[{i}]", "expected an object with an id")
+        mid = pm["id"]
+        if mid not in known_meetings:
+            out.append(Reason.of(45, "verify.unknown_meeting", subject=mid, value=mid))
+            continue
+        m = scenario.meeting(mid)
+        try:
+            day = date.fromisoformat(str(pm.get("date")))
+            half = pm.get("half")
+            if half not in ("am", "pm"):
+                raise ValueError(half)
+        except ValueError:
+            out.append(Reason.of(KIND_ARTICLE[m.kind], "verify.bad_date", subject=mid, meeting=mid))
+            continue
+        slot = Slot(day, half)
+        slots[mid] = slot
+        agenda = pm.get("agenda", [])
+        _require(isinstance(agenda, list), f"meetings[{i}].agenda", "expected a list")
+        agendas[mid] = [str(x) for x in agenda]
+        out.extend(_meeting_violations(rules, mid, slot, pm))
+    out.extend(_agenda_violations(rules, slots, agendas, topics, known_topics))
+    out.extend(_one_place_violations(rules, slots, agendas))
+    return out
+
+
+def _meeting_violations(rules: HardRules, mid: str, slot: Slot, pm: dict[str, Any]) -> list[Reason]:
+    m = rules.scenario.meeting(mid)
+    out: list[Reason] = []
+    if not (rules.scenario.start <= slot.day <= rules.scenario.end):
+        out.append(
+            Reason.of(
+                KIND_ARTICLE[m.kind],
+                "verify.slot",
+                subject=mid,
+                meeting=mid,
+                date=slot.day.isoformat(),
+                half=rules.half(slot),
+                problem=render("ref.fixed_outside", rules.lang, date=slot.day.isoformat()),
+            )
+        )
+        return out
+    for r in rules.slot_reasons(m, slot):
+        out.append(
+            Reason(
+                r.article,
+                "verify.slot",
+                tuple(
+                    sorted(
+                        {
+                            "meeting": mid,
+                            "date": slot.day.isoformat(),
+                            "half": rules.half(slot),
+                            "problem": r.message(rules.lang),
+                        }.items()
+                    )
+                ),
+                mid,
+                r.extra_articles,
+            )
+        )
+    expected = rules.chair_of(m, slot)
+    actual = pm.get("chair")
+    if expected is not None and actual is not None and actual != expected:
+        out.append(
+            Reason.of(
+                6 if m.kind != "topic" else 45,
+                "verify.wrong_chair",
+                subject=mid,
+                meeting=mid,
+                expected=rules.name(expected),
+                actual=rules.name(str(actual)),
+            )
+        )
+    return out
+
+
+def _agenda_violations(
+    rules: HardRules,
+    slots: dict[str, Slot],
+    agendas: dict[str, list[str]],
+    topics: list[Any],
+    known_topics: set[str],
+) -> list[Reason]:
+    scenario = rules.scenario
+    out: list[Reason] = []
+    seen: dict[str, str] = {}
+    for mid, items in agendas.items():
+        m = scenario.meeting(mid)
+        slot = slots[mid]
+        minutes = 0
+        for tid in items:
+            if tid not in known_topics:
+                out.append(Reason.of(45, "verify.unknown_topic", subject=tid, value=tid))
+                continue
+            if tid in seen:
+                out.append(Reason.of(KIND_ARTICLE[m.kind], "verify.topic_twice", subject=tid, topic=tid))
+                continue
+            seen[tid] = mid
+            t = scenario.topic(tid)
+            minutes += t.minutes
+            problems = rules.topic_meeting_reasons(t, m) + rules.topic_slot_reasons(t, m, slot)
+            for r in problems:
+                out.append(
+                    Reason(
+                        r.article,
+                        "verify.topic_blocked",
+                        tuple(sorted({"topic": tid, "meeting": mid, "problem": r.message(rules.lang)}.items())),
+                        tid,
+                        r.extra_articles,
+                    )
+                )
+        if minutes > m.minutes:
+            out.append(Reason.of(52, "verify.over_time", subject=mid, meeting=mid, minutes=minutes, limit=m.minutes))
+        if m.optional and not any(
+            tid in known_topics and rules.is_urgent(scenario.topic(tid)) for tid in items
+        ):
+            out.append(Reason.of(43, "verify.optional_without_urgent", subject=mid, meeting=mid))
+    for i, pt in enumerate(topics):
+        _require(isinstance(pt, dict) and isinstance(pt.get("id"), str), f"topics[{i}]", "expected an object with an id")
+        tid, mid = pt["id"], pt.get("meeting")
+        if tid not in known_topics:
+            out.append(Reason.of(45, "verify.unknown_topic", subject=tid, value=tid))
+            continue
+        if mid is not None and seen.get(tid) != mid:
+            out.append(Reason.of(45, "verify.topic_not_listed", subject=tid, meeting=str(mid), topic=tid))
+        if mid is not None and mid in slots and pt.get("presenter") is not None:
+            expected = rules.presenter(scenario.topic(tid), slots[mid])
+            if expected != pt["presenter"]:
+                out.append(
+                    Reason.of(
+                        8,
+                        "verify.wrong_presenter",
+                        subject=tid,
+                        topic=tid,
+                        expected=rules.name(expected),
+                        actual=rules.name(str(pt["presenter"])),
+                    )
+                )
+    return out
+
+
+def _one_place_violations(
+    rules: HardRules, slots: dict[str, Slot], agendas: dict[str, list[str]]
+) -> list[Reason]:
+    """Nobody is in two meetings on the same half-day."""
+    scenario = rules.scenario
+    where: dict[tuple[Slot, str], list[str]] = {}
+    known = {t.id for t in scenario.topics}
+    for mid, slot in slots.items():
+        m = scenario.meeting(mid)
+        people = set(rules.people_in(m, slot))
+        if m.kind == "topic":
+            for tid in agendas.get(mid, []):
+                if tid in known:
+                    presenter = rules.presenter(scenario.topic(tid), slot)
+                    if presenter:
+                        people.add(presenter)
+        for p in people:
+            where.setdefault((slot, p), []).append(mid)
+    out: list[Reason] = []
+    for (slot, person), mids in sorted(where.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if len(mids) > 1:
+            kind = scenario.meeting(mids[0]).kind
+            out.append(
+                Reason.of(
+                    KIND_ARTICLE[kind],
+                    "verify.double_booked",
+                    subject=person,
+                    person=rules.name(person),
+                    date=slot.day.isoformat(),
+                    half=rules.half(slot),
+                    meetings=join(sorted(mids), rules.lang),
+                )
+            )
+    return out
