@@ -30,14 +30,19 @@ DEMO = Path(__file__).resolve().parent / "scenarios" / "yanzhou-2026-06.yaml"
 out_console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of what the office reads: zh or en.")]
+LangOpt = Annotated[
+    str, typer.Option("--lang", help="Language of what the office reads: zh or en.")
+]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed of the search.")]
 TimeOpt = Annotated[
     float | None,
-    typer.Option("--time-limit", help="Wall-clock safety limit in seconds (breaks determinism if hit)."),
+    typer.Option(
+        "--time-limit", help="Wall-clock safety limit in seconds (breaks determinism if hit)."
+    ),
 ]
 BudgetOpt = Annotated[
-    float, typer.Option("--work-budget", help="Deterministic work budget (CP-SAT deterministic seconds).")
+    float,
+    typer.Option("--work-budget", help="Deterministic work budget (CP-SAT deterministic seconds)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
@@ -130,18 +135,23 @@ def check(
     """
     _check_lang(lang)
     with guarded(lang):
-        loaded, problems = check_scenario(scenario)
+        _, problems = check_scenario(scenario)
         errors = [p for p in problems if p.severity == "error"]
         if as_json:
             _emit_json({"valid": not errors, "problems": [p.to_json(lang) for p in problems]})
         else:
             for p in problems:
-                (err_console if p.severity == "error" else out_console).print(p.render(lang), markup=False)
+                (err_console if p.severity == "error" else out_console).print(
+                    p.render(lang), markup=False
+                )
             if errors:
-                err_console.print(render("cli.errors", lang, file=str(scenario), count=len(errors)), markup=False)
+                err_console.print(
+                    render("cli.errors", lang, file=str(scenario), count=len(errors)), markup=False
+                )
             else:
                 out_console.print(
-                    render("cli.check_ok", lang, file=str(scenario), warnings=len(problems)), markup=False
+                    render("cli.check_ok", lang, file=str(scenario), warnings=len(problems)),
+                    markup=False,
                 )
         if errors:
             raise typer.Exit(2)
@@ -172,13 +182,17 @@ def verify(
         except PlanFormatError as exc:
             _fail(2, [f"{plan_file}: {exc.place}: {exc.problem}"])
         if as_json:
-            _emit_json({"valid": not violations, "violations": [v.to_json(lang) for v in violations]})
+            _emit_json(
+                {"valid": not violations, "violations": [v.to_json(lang) for v in violations]}
+            )
         else:
             for v in violations:
                 art = f"Art. {v.article}" if lang == "en" else f"第{v.article}条"
                 out_console.print(f"[{art}] {v.message(lang)}", markup=False)
             out_console.print(
-                render("verify.count", lang, count=len(violations)) if violations else render("verify.ok", lang),
+                render("verify.count", lang, count=len(violations))
+                if violations
+                else render("verify.ok", lang),
                 markup=False,
             )
         if violations:

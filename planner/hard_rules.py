@@ -10,9 +10,8 @@ from datetime import date
 from functools import cached_property
 
 from planner.availability import Availability
-from planner.messages import render
 from planner.model import Meeting, Scenario, Slot, Topic
-from planner.reasons import Reason
+from planner.reasons import Concat, Listing, Reason, Term
 from planner.rules import Rulebook
 from planner.workdays import WorkCalendar
 
@@ -26,6 +25,12 @@ REVIEW_ARTICLE = {
     "stability_risk": 26,
 }
 DELIBERATIVE = ("plenary", "executive")
+
+
+def kind_article(kind: str) -> int:
+    """The article a topic cites when no meeting of its kind can take it: 25 for plenary
+    and executive meetings, 44 for mayor's office meetings, 45 for topic meetings."""
+    return 25 if kind in DELIBERATIVE else KIND_ARTICLE[kind]
 
 
 class HardRules:
@@ -45,16 +50,19 @@ class HardRules:
         self.lang = lang
 
     # ---- naming helpers (for message parameters) ----
-    def name(self, pid: str | None) -> str:
+    def name(self, pid: str | None) -> str | Term:
         if pid is None:
-            return render("word.nobody", self.lang)
+            return Term("word.nobody")
         return self.scenario.person(pid).name if self.scenario.has_person(pid) else pid
 
-    def meeting_name(self, m: Meeting) -> str:
-        return m.title or f"{render('kind.' + m.kind, self.lang)} {m.id}"
+    def meeting_name(self, m: Meeting) -> str | Concat:
+        return m.title or Concat((Term(f"kind.{m.kind}"), " ", m.id))
 
-    def half(self, slot: Slot) -> str:
-        return render(f"half.{slot.half}", self.lang)
+    def half(self, slot: Slot) -> Term:
+        return Term(f"half.{slot.half}")
+
+    def when(self, slot: Slot) -> Concat:
+        return Concat((slot.day.isoformat(), " ", Term(f"half.{slot.half}")))
 
     @cached_property
     def slots(self) -> list[Slot]:
@@ -86,14 +94,17 @@ class HardRules:
             return Reason.of(
                 KIND_ARTICLE[m.kind],
                 "slot.outside_window",
-                start=f"{m.fixed.day.isoformat()} {render('half.' + m.fixed.half, self.lang)}",
-                end=f"{m.fixed.day.isoformat()} {render('half.' + m.fixed.half, self.lang)}",
+                start=self.when(m.fixed),
+                end=self.when(m.fixed),
             )
         start, end = self.window(m)
         if start <= slot.day <= end:
             return None
         return Reason.of(
-            KIND_ARTICLE[m.kind], "slot.outside_window", start=start.isoformat(), end=end.isoformat()
+            KIND_ARTICLE[m.kind],
+            "slot.outside_window",
+            start=start.isoformat(),
+            end=end.isoformat(),
         )
 
     def window(self, m: Meeting) -> tuple[date, date]:
@@ -132,7 +143,7 @@ class HardRules:
         return Reason.of(
             KIND_ARTICLE[m.kind],
             "slot.required_absent",
-            people=render("word.sep", self.lang).join(self.name(a) for a in away),
+            people=Listing(tuple(self.name(a) for a in away)),
         )
 
     MEETING_SLOT_RULES: tuple[str, ...] = (
@@ -188,9 +199,9 @@ class HardRules:
         if m.kind == t.decided_by:
             return None
         return Reason.of(
-            25 if t.decided_by in DELIBERATIVE else 45,
+            kind_article(t.decided_by),
             "topic.no_meeting_of_kind",
-            kind=render(f"kind.{t.decided_by}", self.lang),
+            kind=Term(f"kind.{t.decided_by}"),
         )
 
     def topic_meeting_chaired_by_portfolio(self, t: Topic, m: Meeting) -> Reason | None:
@@ -201,7 +212,10 @@ class HardRules:
         if m.chair == t.vice_mayor or (mayor is not None and m.chair == mayor.id):
             return None
         return Reason.of(
-            45, "topic.chair_mismatch", meeting=self.meeting_name(m), vice_mayor=self.name(t.vice_mayor)
+            45,
+            "topic.chair_mismatch",
+            meeting=self.meeting_name(m),
+            vice_mayor=self.name(t.vice_mayor),
         )
 
     def topic_fits_meeting(self, t: Topic, m: Meeting) -> Reason | None:
@@ -232,7 +246,7 @@ class HardRules:
             return None
         for review in self.required_reviews(t):
             finished = t.review_date(review)
-            label = render(f"review.{review}", self.lang)
+            label = Term(f"review.{review}")
             if finished is None:
                 return Reason(
                     REVIEW_ARTICLE[review],
@@ -316,7 +330,10 @@ class HardRules:
         if self.avail.acting(t.vice_mayor, slot) is not None:
             return None
         return Reason.of(
-            8, "topic.no_presenter", meeting=self.meeting_name(m), vice_mayor=self.name(t.vice_mayor)
+            8,
+            "topic.no_presenter",
+            meeting=self.meeting_name(m),
+            vice_mayor=self.name(t.vice_mayor),
         )
 
     TOPIC_SLOT_RULES: tuple[str, ...] = (

@@ -11,6 +11,7 @@ from typing import Any
 
 LANGS = ("zh", "en")
 
+
 def _load() -> dict[str, tuple[str, str]]:
     """Merge every module of `planner.catalogue` (one per area) into one catalogue."""
     import importlib

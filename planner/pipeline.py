@@ -50,7 +50,9 @@ def finishers() -> list[Finisher]:
     return out
 
 
-def render_outputs(loaded: Loaded, plan: Plan, lang: str, previous: Path | None) -> dict[str, bytes]:
+def render_outputs(
+    loaded: Loaded, plan: Plan, lang: str, previous: Path | None
+) -> dict[str, bytes]:
     """Every file of a plan folder, in memory."""
     files: dict[str, bytes] = {}
     for finish in finishers():

@@ -94,7 +94,10 @@ class Plan:
         """The `plan.json` document (FORMATS.md), with reasons in `lang`."""
         out: dict[str, Any] = {"scenario": self.scenario}
         if self.horizon:
-            out["horizon"] = {"from": self.horizon[0].isoformat(), "to": self.horizon[1].isoformat()}
+            out["horizon"] = {
+                "from": self.horizon[0].isoformat(),
+                "to": self.horizon[1].isoformat(),
+            }
         out["solver"] = {
             "status": self.solver.status,
             "objective": self.solver.objective,
@@ -121,7 +124,8 @@ class Plan:
                 "chair_acting_for": m.chair_acting_for,
                 "present": list(m.present),
                 "absent": [
-                    {"person": a.person, "stand_in": a.stand_in, "reason": a.reason} for a in m.absent
+                    {"person": a.person, "stand_in": a.stand_in, "reason": a.reason}
+                    for a in m.absent
                 ],
                 "attending": list(m.attending),
                 "attendees": list(m.attendees),

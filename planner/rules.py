@@ -41,10 +41,23 @@ class Rulebook:
     sign_workdays: int = 2
     co_sign_workdays: int = 2
     seal_workdays: int = 1
+    # Art. 59 (1): recipient ids that stand for the government one level up (报市政府).
+    superior_recipients: tuple[str, ...] = ("city_government",)
+    # Art. 54: words in a title that mark a classified matter (密级 must then be marked).
+    classified_title_markers: tuple[str, ...] = ("涉密", "绝密", "机密", "秘密")
+    # Art. 53-62: the document routing table (list of step mappings, see
+    # planner/routing/table.py); empty means the built-in table of the Yanzhou rules.
+    document_routes: tuple[Any, ...] = ()
     # Art. 88: invitations for leaders reach the office this many days ahead.
     invitation_notice_days: int = 7
     # Art. 25: categories that only a plenary or executive meeting decides.
-    reserved_categories: tuple[str, ...] = ("plan", "budget", "normative", "major_decision", "project")
+    reserved_categories: tuple[str, ...] = (
+        "plan",
+        "budget",
+        "normative",
+        "major_decision",
+        "project",
+    )
     # A topic at or above this priority counts as urgent (an optional meeting is held for it).
     urgent_priority: int = 5
     # Soft-constraint weights (objective units). Deferring a topic costs
@@ -53,15 +66,27 @@ class Rulebook:
     unscheduled_meeting_weight: int = 1_000_000
     optional_meeting_weight: int = 400
     presenter_stand_in_weight: int = 60
+    # Art. 43: the mayor convenes and chairs; the executive vice-mayor chairing costs.
+    chair_stand_in_weight: int = 100
     attending_head_absent_weight: int = 10
     cadence_missed_weight: int = 5000
     day_weight: int = 1
+    # Equal priorities: first come first served (per place in the queue).
+    queue_weight: int = 1
     # What-if: each moved meeting, changed chair or moved topic costs this much.
     stability_meeting_weight: int = 200
     stability_chair_weight: int = 100
     stability_topic_weight: int = 50
     # Calendar reminders, minutes before the event.
     alarm_minutes: tuple[int, ...] = (1440, 30)
+    # Reminders of a topic's materials-due to-do, minutes before it is due (end of office hours).
+    materials_alarm_minutes: tuple[int, ...] = (1440,)
+    # The calendars' organizer (the office): its e-mail (empty: none) and name (empty: the
+    # catalogue's "district government office").
+    organizer_email: str = ""
+    organizer_name: str = ""
+    # How often subscribed calendars should be fetched again (REFRESH-INTERVAL), in minutes.
+    calendar_refresh_minutes: int = 60
 
     def replace(self, **changes: Any) -> Rulebook:
         return dataclasses.replace(self, **changes)
@@ -69,7 +94,9 @@ class Rulebook:
 
 BUILT_IN: dict[str, Rulebook] = {"yanzhou-2022": Rulebook()}
 
-PARAMETERS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Rulebook) if f.name != "name")
+PARAMETERS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(Rulebook) if f.name != "name"
+)
 
 
 def coerce(name: str, value: Any) -> Any:
@@ -104,6 +131,10 @@ def coerce(name: str, value: Any) -> Any:
                 raise ValueError(f"{k}: expected a positive whole number")
             merged[str(k)] = v
         return merged
+    if isinstance(current, str):
+        if not isinstance(value, str):
+            raise ValueError("expected text")
+        return value
     if isinstance(current, tuple):
         if not isinstance(value, list):
             raise ValueError("expected a list")

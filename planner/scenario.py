@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from pydantic import ValidationError
@@ -34,6 +34,7 @@ from planner.model import (
     Topic,
     Window,
 )
+from planner.reasons import Term, localize
 from planner.rules import BUILT_IN, PARAMETERS, Rulebook, coerce
 from planner.workdays import UncoveredYear, WorkCalendar, parse_holiday_year
 from planner.yamlio import Place, YamlFile, YamlProblem, format_place, read_yaml
@@ -50,9 +51,10 @@ class Problem:
     line: int | None = None
     severity: str = "error"
     article: int | None = None
+    subject: str | None = None
 
     def message(self, lang: str = "zh") -> str:
-        return render(self.key, lang, **dict(self.params))
+        return render(self.key, lang, **{k: localize(v, lang) for k, v in self.params})
 
     def where(self) -> str:
         place = format_place(self.place)
@@ -64,7 +66,9 @@ class Problem:
         return out
 
     def render(self, lang: str = "zh") -> str:
-        art = f" ({'第' + str(self.article) + '条' if lang != 'en' else 'Art. ' + str(self.article)})"
+        art = (
+            f" ({'第' + str(self.article) + '条' if lang != 'en' else 'Art. ' + str(self.article)})"
+        )
         return f"{self.where()}: {self.message(lang)}{art if self.article else ''}"
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
@@ -109,6 +113,7 @@ class _Collector:
         key: str,
         severity: str = "error",
         article: int | None = None,
+        subject: str | None = None,
         **params: Any,
     ) -> None:
         self.problems.append(
@@ -120,6 +125,7 @@ class _Collector:
                 self.doc.line_of(place),
                 severity,
                 article,
+                subject,
             )
         )
 
@@ -209,15 +215,19 @@ def check_scenario(path: Path, overlay: Any = None) -> tuple[Loaded | None, list
     try:
         doc = read_yaml(path)
     except YamlProblem as exc:
-        return None, [
-            Problem(label, (), exc.key, tuple(sorted(exc.params.items())), exc.line)
-        ]
+        return None, [Problem(label, (), exc.key, tuple(sorted(exc.params.items())), exc.line)]
     if overlay is not None:
         doc = YamlFile(doc.path, overlay(copy.deepcopy(doc.data)), doc.lines)
     return check_data(doc, label)
 
 
 def check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]:
+    """Validate parsed data; every problem found, in the order of the file's lines."""
+    loaded, problems = _check_data(doc, label)
+    return loaded, sorted(problems, key=lambda p: (p.line or 0, format_place(p.place)))
+
+
+def _check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]:
     out = _Collector(doc, label)
     if not isinstance(doc.data, dict):
         out.add((), "yaml.not_mapping")
@@ -226,6 +236,7 @@ def check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]
         raw = schema.ScenarioIn.model_validate(doc.data)
     except ValidationError as exc:
         _pydantic_problems(exc, out)
+        _partial_references(doc.data, out)
         return None, out.problems
     rulebook = _rulebook(raw, doc, out)
     holiday_years = _holiday_files(raw, doc, out)
@@ -241,6 +252,39 @@ def check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]
     if out.errors:
         return None, out.problems
     return Loaded(scenario, rulebook, calendar, out.warnings), out.problems
+
+
+_LISTS: dict[str, type[schema.Strict]] = {
+    "people": schema.PersonIn,
+    "departments": schema.DepartmentIn,
+    "leaves": schema.LeaveIn,
+    "meetings": schema.MeetingIn,
+    "topics": schema.TopicIn,
+    "documents": schema.DocumentIn,
+}
+
+
+def _partial_references(data: dict[str, Any], out: _Collector) -> None:
+    """When some entries are malformed, still check the references of the well-formed ones,
+    so that `planner check` lists every error at once. Ids of malformed entries count as
+    known, so that one typo is not reported again at every place that names it."""
+    valid: dict[str, list[Any]] = {}
+    known: dict[str, set[str]] = {}
+    for name, model in _LISTS.items():
+        items = data.get(name)
+        valid[name] = []
+        known[name] = set()
+        if not isinstance(items, list):
+            continue
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                known[name].add(item["id"])
+            try:
+                valid[name].append(model.model_validate(item))
+            except ValidationError:
+                valid[name].append(None)
+    partial = schema.ScenarioIn.model_construct(**cast(dict[str, Any], valid))
+    _check_references(partial, out, known)
 
 
 def _rulebook(raw: schema.ScenarioIn, doc: YamlFile, out: _Collector) -> Rulebook:
@@ -326,9 +370,7 @@ def _build(raw: schema.ScenarioIn, holiday_years: list[HolidayYear], source: str
         start=raw.horizon.from_,
         end=raw.horizon.to,
         people=tuple(
-            Person(
-                p.id, p.name, p.role, tuple(p.portfolio), p.stand_in, p.department, p.email
-            )
+            Person(p.id, p.name, p.role, tuple(p.portfolio), p.stand_in, p.department, p.email)
             for p in raw.people
         ),
         departments=tuple(Department(d.id, d.name, tuple(d.does)) for d in raw.departments),
@@ -337,8 +379,7 @@ def _build(raw: schema.ScenarioIn, holiday_years: list[HolidayYear], source: str
         rulebook=raw.rulebook,
         rooms=tuple(Room(r.id, r.name, r.capacity) for r in raw.rooms),
         leaves=tuple(
-            Leave(lv.person, lv.from_, lv.to, lv.half, lv.reason, lv.requested)
-            for lv in raw.leaves
+            Leave(lv.person, lv.from_, lv.to, lv.half, lv.reason, lv.requested) for lv in raw.leaves
         ),
         meetings=tuple(
             Meeting(
@@ -418,13 +459,25 @@ def _check_ids(raw: schema.ScenarioIn, out: _Collector) -> None:
                 seen[item.id] = i
 
 
-def _check_references(raw: schema.ScenarioIn, out: _Collector) -> None:
-    """Every id named anywhere exists, and roles fit what they are asked to do."""
-    people = {p.id: p for p in raw.people}
-    departments = {d.id for d in raw.departments}
-    meetings = {m.id: m for m in raw.meetings}
-    topics = {t.id for t in raw.topics}
-    leaders = {p.id for p in raw.people if p.role in ("mayor", "executive_vice_mayor", "vice_mayor")}
+def _check_references(
+    raw: schema.ScenarioIn, out: _Collector, known: dict[str, set[str]] | None = None
+) -> None:
+    """Every id named anywhere exists, and roles fit what they are asked to do.
+
+    With `known` (ids of entries that failed validation), only the well-formed entries
+    (not None) are checked, and references to the known ids are accepted.
+    """
+    known = known or {}
+    complete = not known
+    people_ok = [p for p in raw.people if p is not None]
+    people: dict[str, Any] = {p.id: p for p in people_ok}
+    people.update({pid: None for pid in known.get("people", set()) if pid not in people})
+    departments = {d.id for d in raw.departments if d is not None} | known.get("departments", set())
+    meetings = {m.id for m in raw.meetings if m is not None} | known.get("meetings", set())
+    topics = {t.id for t in raw.topics if t is not None} | known.get("topics", set())
+    leaders = {
+        p.id for p in people_ok if p.role in ("mayor", "executive_vice_mayor", "vice_mayor")
+    } | {pid for pid, p in people.items() if p is None}
 
     def person(place: Place, pid: str | None) -> None:
         if pid is not None and pid not in people:
@@ -435,12 +488,14 @@ def _check_references(raw: schema.ScenarioIn, out: _Collector) -> None:
             out.add(place, "ref.unknown_department", value=did)
 
     for role in ("mayor", "executive_vice_mayor"):
-        holders = [i for i, p in enumerate(raw.people) if p.role == role]
+        holders = [i for i, p in enumerate(raw.people) if p is not None and p.role == role]
         for i in holders[1:]:
-            out.add(("people", i, "role"), "ref.one_role", role=render(f"role.{role}"))
-    if not any(p.role == "mayor" for p in raw.people):
+            out.add(("people", i, "role"), "ref.one_role", role=Term(f"role.{role}"))
+    if complete and not any(p.role == "mayor" for p in people_ok):
         out.add(("people",), "ref.no_mayor")
     for i, p in enumerate(raw.people):
+        if p is None:
+            continue
         for j, d in enumerate(p.portfolio):
             dept(("people", i, "portfolio", j), d)
         dept(("people", i, "department"), p.department)
@@ -449,11 +504,15 @@ def _check_references(raw: schema.ScenarioIn, out: _Collector) -> None:
         if p.stand_in is not None:
             if p.stand_in not in people:
                 out.add(("people", i, "stand_in"), "ref.unknown_person", value=p.stand_in)
-            elif p.stand_in not in leaders:
+            elif p.stand_in not in leaders and people[p.stand_in] is not None:
                 out.add(("people", i, "stand_in"), "ref.not_leader", article=8, value=p.stand_in)
     for i, lv in enumerate(raw.leaves):
+        if lv is None:
+            continue
         person(("leaves", i, "person"), lv.person)
     for i, m in enumerate(raw.meetings):
+        if m is None:
+            continue
         for j, a in enumerate(m.attendees):
             person(("meetings", i, "attendees", j), a)
         for j, a in enumerate(m.optional_attendees):
@@ -463,31 +522,35 @@ def _check_references(raw: schema.ScenarioIn, out: _Collector) -> None:
                 out.add(("meetings", i, "chair"), "ref.topic_chair", article=45)
             elif m.chair not in people:
                 out.add(("meetings", i, "chair"), "ref.unknown_person", value=m.chair)
-            elif people[m.chair].role == "department_head":
+            elif people[m.chair] is not None and people[m.chair].role == "department_head":
                 out.add(("meetings", i, "chair"), "ref.chair_role", article=45, value=m.chair)
         elif m.chair is not None:
             out.add(
                 ("meetings", i, "chair"),
                 "ref.chair_not_topic",
                 article=43,
-                kind=render(f"kind.{m.kind}"),
+                kind=Term(f"kind.{m.kind}"),
             )
     for i, t in enumerate(raw.topics):
+        if t is None:
+            continue
         dept(("topics", i, "department"), t.department)
         if t.vice_mayor not in people:
             out.add(("topics", i, "vice_mayor"), "ref.unknown_person", value=t.vice_mayor)
-        elif t.vice_mayor not in leaders:
+        elif t.vice_mayor not in leaders and people[t.vice_mayor] is not None:
             out.add(("topics", i, "vice_mayor"), "ref.not_vice_mayor", value=t.vice_mayor)
         for j, d in enumerate(t.attending):
             dept(("topics", i, "attending", j), d)
-    for i, d in enumerate(raw.documents):
-        dept(("documents", i, "drafter"), d.drafter)
-        for j, inv in enumerate(d.involves):
+    for i, doc in enumerate(raw.documents):
+        if doc is None:
+            continue
+        dept(("documents", i, "drafter"), doc.drafter)
+        for j, inv in enumerate(doc.involves):
             dept(("documents", i, "involves", j), inv)
-        if d.decided_at is not None and d.decided_at not in meetings:
-            out.add(("documents", i, "decided_at"), "ref.unknown_meeting", value=d.decided_at)
-        if d.topic is not None and d.topic not in topics:
-            out.add(("documents", i, "topic"), "ref.unknown_topic", value=d.topic)
+        if doc.decided_at is not None and doc.decided_at not in meetings:
+            out.add(("documents", i, "decided_at"), "ref.unknown_meeting", value=doc.decided_at)
+        if doc.topic is not None and doc.topic not in topics:
+            out.add(("documents", i, "topic"), "ref.unknown_topic", value=doc.topic)
 
 
 def _all_dates(raw: schema.ScenarioIn) -> Iterable[tuple[Place, date]]:
@@ -507,7 +570,9 @@ def _check_years(
     reported: set[int] = set()
     for year in range(first.year, raw.horizon.to.year + 1):
         if not calendar.covers(year) and year not in reported:
-            place: Place = ("horizon", "from") if year <= raw.horizon.from_.year else ("horizon", "to")
+            place: Place = (
+                ("horizon", "from") if year <= raw.horizon.from_.year else ("horizon", "to")
+            )
             if year < raw.horizon.from_.year:
                 continue  # the margin before the horizon is a convenience, not a requirement
             out.add(place, "ref.uncovered_year", year=year)
@@ -533,7 +598,9 @@ def _check_dates(
                 m.window is None or m.window.from_ <= m.fixed.date <= m.window.to
             )
             if not inside:
-                out.add(("meetings", i, "fixed"), "ref.fixed_outside", date=m.fixed.date.isoformat())
+                out.add(
+                    ("meetings", i, "fixed"), "ref.fixed_outside", date=m.fixed.date.isoformat()
+                )
             elif not _safe_workday(calendar, m.fixed.date):
                 out.add(
                     ("meetings", i, "fixed", "date"),
@@ -569,8 +636,8 @@ def check_reserved_kind(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collec
                 ("topics", i, "decided_by"),
                 "ref.reserved_kind",
                 article=25,
-                category=render(f"category.{t.category}"),
-                kind=render(f"kind.{t.decided_by}"),
+                category=Term(f"category.{t.category}"),
+                kind=Term(f"kind.{t.decided_by}"),
             )
 
 
@@ -587,6 +654,7 @@ def check_leave_notice(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collect
                     "warn.leave_unreported",
                     severity="warning",
                     article=78,
+                    subject=lv.person,
                     person=names.get(lv.person, lv.person),
                     start=lv.from_.isoformat(),
                 )
@@ -598,6 +666,7 @@ def check_leave_notice(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collect
                 "warn.leave_late",
                 severity="warning",
                 article=78,
+                subject=lv.person,
                 person=names.get(lv.person, lv.person),
                 start=lv.from_.isoformat(),
                 requested=lv.requested.isoformat(),

@@ -99,7 +99,7 @@ class CalendarIn(Strict):
     days_off: list[date] = []
     workdays: list[date] = []
     blocked: list[BlockedIn] = []
-    hours: HoursIn = HoursIn()
+    hours: HoursIn = Field(default_factory=HoursIn)
     grain_minutes: int = Field(15, ge=5, le=120)
     timezone: str = "Asia/Shanghai"
     holiday_files: list[str] = []
@@ -208,7 +208,7 @@ class ScenarioIn(Strict):
     horizon: Span
     rulebook: str = "yanzhou-2022"
     rules: dict[str, Any] = {}
-    calendar: CalendarIn = CalendarIn()
+    calendar: CalendarIn = Field(default_factory=CalendarIn)
     people: list[PersonIn] = Field(min_length=1)
     rooms: list[RoomIn] = []
     departments: list[DepartmentIn] = Field(min_length=1)

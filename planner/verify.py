@@ -10,9 +10,8 @@ from datetime import date
 from typing import Any
 
 from planner.hard_rules import KIND_ARTICLE, HardRules
-from planner.messages import join, render
 from planner.model import Slot
-from planner.reasons import Reason
+from planner.reasons import Listing, Reason, Term
 from planner.scenario import Loaded
 
 
@@ -45,7 +44,11 @@ def verify_plan(loaded: Loaded, plan: dict[str, Any], lang: str = "zh") -> list[
     slots: dict[str, Slot] = {}
     agendas: dict[str, list[str]] = {}
     for i, pm in enumerate(meetings):
-        _require(isinstance(pm, dict) and isinstance(pm.get("id"), str), f"meetings[{i}]", "expected an object with an id")
+        _require(
+            isinstance(pm, dict) and isinstance(pm.get("id"), str),
+            f"meetings[{i}]",
+            "expected an object with an id",
+        )
         mid = pm["id"]
         if mid not in known_meetings:
             out.append(Reason.of(45, "verify.unknown_meeting", subject=mid, value=mid))
@@ -82,7 +85,7 @@ def _meeting_violations(rules: HardRules, mid: str, slot: Slot, pm: dict[str, An
                 meeting=mid,
                 date=slot.day.isoformat(),
                 half=rules.half(slot),
-                problem=render("ref.fixed_outside", rules.lang, date=slot.day.isoformat()),
+                problem=Term("ref.fixed_outside", (("date", slot.day.isoformat()),)),
             )
         )
         return out
@@ -140,7 +143,9 @@ def _agenda_violations(
                 out.append(Reason.of(45, "verify.unknown_topic", subject=tid, value=tid))
                 continue
             if tid in seen:
-                out.append(Reason.of(KIND_ARTICLE[m.kind], "verify.topic_twice", subject=tid, topic=tid))
+                out.append(
+                    Reason.of(KIND_ARTICLE[m.kind], "verify.topic_twice", subject=tid, topic=tid)
+                )
                 continue
             seen[tid] = mid
             t = scenario.topic(tid)
@@ -151,25 +156,54 @@ def _agenda_violations(
                     Reason(
                         r.article,
                         "verify.topic_blocked",
-                        tuple(sorted({"topic": tid, "meeting": mid, "problem": r.message(rules.lang)}.items())),
+                        tuple(
+                            sorted(
+                                {
+                                    "topic": tid,
+                                    "meeting": mid,
+                                    "problem": r.message(rules.lang),
+                                }.items()
+                            )
+                        ),
                         tid,
                         r.extra_articles,
                     )
                 )
         if minutes > m.minutes:
-            out.append(Reason.of(52, "verify.over_time", subject=mid, meeting=mid, minutes=minutes, limit=m.minutes))
+            out.append(
+                Reason.of(
+                    52,
+                    "verify.over_time",
+                    subject=mid,
+                    meeting=mid,
+                    minutes=minutes,
+                    limit=m.minutes,
+                )
+            )
         if m.optional and not any(
             tid in known_topics and rules.is_urgent(scenario.topic(tid)) for tid in items
         ):
             out.append(Reason.of(43, "verify.optional_without_urgent", subject=mid, meeting=mid))
     for i, pt in enumerate(topics):
-        _require(isinstance(pt, dict) and isinstance(pt.get("id"), str), f"topics[{i}]", "expected an object with an id")
+        _require(
+            isinstance(pt, dict) and isinstance(pt.get("id"), str),
+            f"topics[{i}]",
+            "expected an object with an id",
+        )
         tid, mid = pt["id"], pt.get("meeting")
         if tid not in known_topics:
             out.append(Reason.of(45, "verify.unknown_topic", subject=tid, value=tid))
             continue
-        if mid is not None and seen.get(tid) != mid:
-            out.append(Reason.of(45, "verify.topic_not_listed", subject=tid, meeting=str(mid), topic=tid))
+        if seen.get(tid) != mid and (mid is not None or tid in seen):
+            out.append(
+                Reason.of(
+                    45,
+                    "verify.topic_not_listed",
+                    subject=tid,
+                    meeting=str(mid if mid is not None else seen[tid]),
+                    topic=tid,
+                )
+            )
         if mid is not None and mid in slots and pt.get("presenter") is not None:
             expected = rules.presenter(scenario.topic(tid), slots[mid])
             if expected != pt["presenter"]:
@@ -216,7 +250,7 @@ def _one_place_violations(
                     person=rules.name(person),
                     date=slot.day.isoformat(),
                     half=rules.half(slot),
-                    meetings=join(sorted(mids), rules.lang),
+                    meetings=Listing(tuple(sorted(mids))),
                 )
             )
     return out

@@ -125,9 +125,7 @@ class WorkCalendar:
 
     def is_holiday(self, d: date) -> bool:
         """A statutory holiday (not merely a weekend)."""
-        if d.weekday() >= 5 or self._statutory_workday(d):
-            return False
-        return True
+        return not (d.weekday() >= 5 or self._statutory_workday(d))
 
     def is_adjusted_workday(self, d: date) -> bool:
         """A weekend day declared a working day (调休)."""

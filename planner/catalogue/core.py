@@ -46,7 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标识应为小写字母、数字、下划线或连字符（最长 64 个字符）：{value}",
         "an id is lowercase letters, digits, _ or - (at most 64 characters): {value}",
     ),
-    "field.too_long": ("文本过长（上限 {limit} 个字符）", "text too long (limit {limit} characters)"),
+    "field.too_long": (
+        "文本过长（上限 {limit} 个字符）",
+        "text too long (limit {limit} characters)",
+    ),
     "field.line_break": ("标题和姓名不得含换行", "titles and names may not contain line breaks"),
     "field.ends_before_start": ("结束日期早于开始日期", "ends before it starts"),
     "field.hours": (
@@ -55,7 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "field.invalid": ("取值无效：{problem}", "invalid value: {problem}"),
     # ---- cross references and consistency ----
-    "ref.duplicate": ("标识重复：{value}（{first} 已使用）", "duplicate id {value} (first used at {first})"),
+    "ref.duplicate": (
+        "标识重复：{value}（{first} 已使用）",
+        "duplicate id {value} (first used at {first})",
+    ),
     "ref.unknown_person": ("未知人员：{value}", "unknown person: {value}"),
     "ref.unknown_department": ("未知部门：{value}", "unknown department: {value}"),
     "ref.unknown_meeting": ("未知会议：{value}", "unknown meeting: {value}"),
@@ -64,8 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.bad_rule": ("规则参数 {name} 取值无效：{problem}", "rulebook parameter {name}: {problem}"),
     "ref.unknown_rulebook": ("未知规则集：{value}", "unknown rulebook: {value}"),
     "ref.not_leader": (
-        "{value} 不是区长或副区长，不能作为补位人（第8条）",
-        "{value} is not the mayor or a vice-mayor and cannot stand in (Art. 8)",
+        "{value} 不是区长或副区长，不能作为补位人",
+        "{value} is not the mayor or a vice-mayor and cannot stand in ",
     ),
     "ref.not_vice_mayor": (
         "{value} 不是区政府领导（区长、副区长），不能分管议题",
@@ -82,12 +88,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a topic meeting needs a chair: the mayor, a vice-mayor or the office director/deputy",
     ),
     "ref.chair_role": (
-        "{value} 不能主持专题会议（第45条）",
-        "{value} cannot chair a topic meeting (Art. 45)",
+        "{value} 不能主持专题会议",
+        "{value} cannot chair a topic meeting ",
     ),
     "ref.chair_not_topic": (
-        "只有专题会议指定主持人；{kind}由区长主持（第6、43条）",
-        "only topic meetings name a chair; a {kind} is chaired by the mayor (Art. 6, 43)",
+        "只有专题会议指定主持人；{kind}由区长主持",
+        "only topic meetings name a chair; a {kind} is chaired by the mayor ",
     ),
     "ref.window_outside": (
         "时间窗 {start}～{end} 不在规划期 {hstart}～{hend} 内",
@@ -97,10 +103,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "固定时段 {date} 不在规划期内或不在时间窗内",
         "the fixed slot {date} lies outside the horizon or the window",
     ),
-    "ref.fixed_not_workday": ("固定时段 {date} 不是工作日", "the fixed slot {date} is not a working day"),
+    "ref.fixed_not_workday": (
+        "固定时段 {date} 不是工作日",
+        "the fixed slot {date} is not a working day",
+    ),
     "ref.reserved_kind": (
-        "{category}类议题须由区政府全体会议或常务会议决定，不能交{kind}（第25条）",
-        "a {category} topic is decided by a plenary or executive meeting, not a {kind} (Art. 25)",
+        "{category}类议题须由区政府全体会议或常务会议决定，不能交{kind}",
+        "a {category} topic is decided by a plenary or executive meeting, not a {kind} ",
     ),
     "ref.uncovered_year": (
         "{year} 年的法定节假日和调休数据尚未收录。请依据国务院办公厅 {year} 年部分节假日安排的通知，"
@@ -288,17 +297,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word.sep": ("、", ", "),
     "word.nobody": ("无人", "nobody"),
     "word.more": ("等 {count} 项", "and {count} more"),
+    "word.titled_priority": ("{title}（优先级 {p}）", "{title} (priority {p})"),
     # ---- verify ----
-    "verify.unknown_meeting": ("计划中的会议 {value} 不在情景中", "plan meeting {value} is not in the scenario"),
-    "verify.unknown_topic": ("计划中的议题 {value} 不在情景中", "plan topic {value} is not in the scenario"),
+    "verify.unknown_meeting": (
+        "计划中的会议 {value} 不在情景中",
+        "plan meeting {value} is not in the scenario",
+    ),
+    "verify.unknown_topic": (
+        "计划中的议题 {value} 不在情景中",
+        "plan topic {value} is not in the scenario",
+    ),
     "verify.bad_date": ("{meeting} 的日期或时段无效", "{meeting} has an invalid date or half-day"),
-    "verify.not_workday": ("{meeting} 安排在非工作日 {date}", "{meeting} is on {date}, not a working day"),
-    "verify.slot": ("{meeting} 安排在 {date} {half}：{problem}", "{meeting} on {date} {half}: {problem}"),
+    "verify.not_workday": (
+        "{meeting} 安排在非工作日 {date}",
+        "{meeting} is on {date}, not a working day",
+    ),
+    "verify.slot": (
+        "{meeting} 安排在 {date} {half}：{problem}",
+        "{meeting} on {date} {half}: {problem}",
+    ),
     "verify.wrong_chair": (
         "{meeting} 的主持人应为 {expected}，计划写的是 {actual}",
         "{meeting} should be chaired by {expected}, the plan says {actual}",
     ),
-    "verify.topic_twice": ("议题 {topic} 被安排了不止一次", "topic {topic} is placed more than once"),
+    "verify.topic_twice": (
+        "议题 {topic} 被安排了不止一次",
+        "topic {topic} is placed more than once",
+    ),
     "verify.topic_not_listed": (
         "{meeting} 的议程含 {topic}，但议题列表未对应",
         "{meeting}'s agenda holds {topic} but the topic list disagrees",
@@ -307,7 +332,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "议题 {topic} 应由{expected}决定，却安排在{actual} {meeting}",
         "topic {topic} is decided by a {expected}, but sits on {meeting}, a {actual}",
     ),
-    "verify.topic_blocked": ("议题 {topic} 不能上 {meeting}：{problem}", "topic {topic} cannot go to {meeting}: {problem}"),
+    "verify.topic_blocked": (
+        "议题 {topic} 不能上 {meeting}：{problem}",
+        "topic {topic} cannot go to {meeting}: {problem}",
+    ),
     "verify.over_time": (
         "{meeting} 议程共 {minutes} 分钟，超过会议时长 {limit} 分钟",
         "{meeting}'s agenda takes {minutes} minutes, over its {limit}",
@@ -352,7 +380,10 @@ MESSAGES.update(
         "md.chair_acting": ("{chair}（代{owner}主持）", "{chair} (for {owner})"),
         "md.present": ("出席", "Present"),
         "md.absent": ("请假", "Absent"),
-        "md.absent_item": ("{person}（{reason}；由{stand_in}补位）", "{person} ({reason}; {stand_in} stands in)"),
+        "md.absent_item": (
+            "{person}（{reason}；由{stand_in}补位）",
+            "{person} ({reason}; {stand_in} stands in)",
+        ),
         "md.attending": ("列席部门", "Attending departments"),
         "md.attendees": ("参会人员", "Attendees"),
         "md.agenda": ("议程", "Agenda"),
@@ -382,14 +413,23 @@ MESSAGES.update(
         ),
         "table.written": ("已写入 {path}", "written to {path}"),
         "cli.errors": ("{file}：发现 {count} 处错误", "{file}: {count} error(s)"),
-        "cli.check_ok": ("{file}：未发现错误（提示 {warnings} 条）", "{file}: no errors ({warnings} warnings)"),
+        "cli.check_ok": (
+            "{file}：未发现错误（提示 {warnings} 条）",
+            "{file}: no errors ({warnings} warnings)",
+        ),
     }
 )
 
 MESSAGES.update(
     {
-        "md.doc_issue": ("签发人：{signer}；最迟印发日期：{issue_by}", "Signer: {signer}; issue by {issue_by}"),
-        "md.doc_head": ("| 阶段 | 环节 | 办理人 | 截止 | 依据 |", "| Stage | Step | Assignee | Due | Article |"),
+        "md.doc_issue": (
+            "签发人：{signer}；最迟印发日期：{issue_by}",
+            "Signer: {signer}; issue by {issue_by}",
+        ),
+        "md.doc_head": (
+            "| 阶段 | 环节 | 办理人 | 截止 | 依据 |",
+            "| Stage | Step | Assignee | Due | Article |",
+        ),
         "step.draft_approval": ("起草部门负责人审核", "draft approval"),
         "step.countersign": ("会签", "countersign"),
         "step.legality_review": ("合法性审查", "legality review"),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import calendar as pycal
 from datetime import date
 
+from planner.availability import Availability
 from planner.export.names import Namer
 from planner.messages import render
+from planner.model import Slot
 from planner.plan import Plan
 from planner.scenario import Loaded
-from planner.availability import Availability
-from planner.model import Slot
 
 
 def md_text(text: str) -> str:
@@ -22,8 +22,10 @@ def md_text(text: str) -> str:
 
 
 def _reason_line(namer: Namer, article: int, message: str, extra: tuple[int, ...] = ()) -> str:
-    arts = "、".join(namer.article(a) for a in (article, *extra)) if namer.lang != "en" else ", ".join(
-        namer.article(a) for a in (article, *extra)
+    arts = (
+        "、".join(namer.article(a) for a in (article, *extra))
+        if namer.lang != "en"
+        else ", ".join(namer.article(a) for a in (article, *extra))
     )
     return f"{md_text(message)}（{arts}）" if namer.lang != "en" else f"{md_text(message)} ({arts})"
 
@@ -55,9 +57,12 @@ def month_grids(loaded: Loaded, plan: Plan, lang: str) -> list[str]:
                     parts.append(render("md.off", lang))
                 elif d.weekday() >= 5:
                     parts.append(render("md.adjusted", lang))
-                blocked = [h for h in ("am", "pm") if avail.blocked(Slot(d, h)) is not None]  # type: ignore[arg-type]
+                blocked = [h for h in ("am", "pm") if avail.blocked(Slot(d, h)) is not None]
                 if blocked and cal.is_workday(d):
-                    parts.append(render("md.blocked", lang) + "".join(render(f"half.{h}", lang) for h in blocked))
+                    parts.append(
+                        render("md.blocked", lang)
+                        + "".join(render(f"half.{h}", lang) for h in blocked)
+                    )
                 parts.extend(by_day.get(d, []))
                 cells.append("<br>".join(parts))
             lines.append("| " + " | ".join(cells) + " |")
@@ -101,10 +106,13 @@ def calendar_markdown(loaded: Loaded, plan: Plan, lang: str = "zh") -> str:
             out.append(f"- {render('md.location', lang)}: {md_text(m.location or m.room or '')}")
         chair = namer.person(m.chair)
         if m.chair_acting_for:
-            chair = render("md.chair_acting", lang, chair=chair, owner=namer.person(m.chair_acting_for))
+            chair = render(
+                "md.chair_acting", lang, chair=chair, owner=namer.person(m.chair_acting_for)
+            )
         out.append(f"- {render('md.chair', lang)}: {chair}")
         sep = render("word.sep", lang)
-        out.append(f"- {render('md.present', lang)}: {sep.join(namer.person(p) for p in m.present) or render('md.none', lang)}")
+        present = sep.join(namer.person(p) for p in m.present) or render("md.none", lang)
+        out.append(f"- {render('md.present', lang)}: {present}")
         if m.absent:
             items = [
                 render(
@@ -118,7 +126,8 @@ def calendar_markdown(loaded: Loaded, plan: Plan, lang: str = "zh") -> str:
             ]
             out.append(f"- {render('md.absent', lang)}: {sep.join(items)}")
         if m.attending:
-            out.append(f"- {render('md.attending', lang)}: {sep.join(namer.department(d) for d in m.attending)}")
+            depts = sep.join(namer.department(d) for d in m.attending)
+            out.append(f"- {render('md.attending', lang)}: {depts}")
         out.append(f"- {render('md.agenda', lang)}:")
         if not m.agenda:
             out.append(f"  {render('md.no_agenda', lang)}")
@@ -129,7 +138,10 @@ def calendar_markdown(loaded: Loaded, plan: Plan, lang: str = "zh") -> str:
             presenter = namer.person(pt.presenter)
             if pt.presenter_acting_for:
                 presenter = render(
-                    "md.presenter_acting", lang, presenter=presenter, owner=namer.person(pt.presenter_acting_for)
+                    "md.presenter_acting",
+                    lang,
+                    presenter=presenter,
+                    owner=namer.person(pt.presenter_acting_for),
                 )
             out.append(
                 "  "
@@ -159,9 +171,8 @@ def calendar_markdown(loaded: Loaded, plan: Plan, lang: str = "zh") -> str:
         out.append(render("md.none", lang))
     for t in deferred:
         topic = scenario.topic(t.id)
-        out.append(
-            f"- **{md_text(topic.title)}** ({t.id}, {render('md.priority', lang, p=topic.priority)})"
-        )
+        priority = render("md.priority", lang, p=topic.priority)
+        out.append(f"- **{md_text(topic.title)}** ({t.id}, {priority})")
         for r in t.reasons:
             out.append(f"  - {_reason_line(namer, r.article, r.message(lang), r.extra_articles)}")
     out.append("")
@@ -173,7 +184,9 @@ def calendar_markdown(loaded: Loaded, plan: Plan, lang: str = "zh") -> str:
         out.append(render("md.none", lang))
     for w in plan.warnings:
         subject = f"[{md_text(w.subject)}] " if w.subject else ""
-        out.append(f"- {subject}{_reason_line(namer, w.article, w.message(lang), w.extra_articles)}")
+        out.append(
+            f"- {subject}{_reason_line(namer, w.article, w.message(lang), w.extra_articles)}"
+        )
     out.append("")
     return "\n".join(out)
 

@@ -14,12 +14,21 @@ from planner.scenario import Loaded
 def month_table(loaded: Loaded, plan: Plan, lang: str = "zh") -> Table:
     namer = Namer(loaded.scenario, lang)
     table = Table(title=loaded.scenario.title, show_lines=False)
-    for key in ("table.date", "table.half", "table.meeting", "table.chair", "table.agenda", "table.absent"):
+    for key in (
+        "table.date",
+        "table.half",
+        "table.meeting",
+        "table.chair",
+        "table.agenda",
+        "table.absent",
+    ):
         table.add_column(render(key, lang))
     for m in plan.meetings:
         chair = namer.person(m.chair)
         if m.chair_acting_for:
-            chair = render("md.chair_acting", lang, chair=chair, owner=namer.person(m.chair_acting_for))
+            chair = render(
+                "md.chair_acting", lang, chair=chair, owner=namer.person(m.chair_acting_for)
+            )
         table.add_row(
             m.day.isoformat(),
             namer.half(m.half),

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.hard_rules import HardRules
-from planner.model import Meeting, Slot, Topic
+from planner.model import HALVES, Meeting, Slot, Topic
 from planner.reasons import Reason
+from planner.workdays import days_between
 
 
 @dataclass
@@ -18,9 +19,7 @@ class Candidates:
     slot_rejects: dict[str, dict[Slot, list[Reason]]] = field(default_factory=dict)
     topic_slots: dict[str, dict[str, list[Slot]]] = field(default_factory=dict)
     topic_meeting_rejects: dict[str, dict[str, list[Reason]]] = field(default_factory=dict)
-    topic_slot_rejects: dict[str, dict[str, dict[Slot, list[Reason]]]] = field(
-        default_factory=dict
-    )
+    topic_slot_rejects: dict[str, dict[str, dict[Slot, list[Reason]]]] = field(default_factory=dict)
     people: dict[str, dict[Slot, frozenset[str]]] = field(default_factory=dict)
 
     @property
@@ -46,9 +45,10 @@ def _meeting(cands: Candidates, m: Meeting) -> None:
     rejects: dict[Slot, list[Reason]] = {}
     people: dict[Slot, frozenset[str]] = {}
     start, end = rules.window(m)
-    for slot in cands.slots:
-        if m.fixed is None and not start <= slot.day <= end:
-            continue  # outside the window: not a candidate, and not worth explaining per day
+    if m.fixed is not None:
+        start = end = m.fixed.day
+    # Every half-day of the window, working or not, so that a rejection can be explained.
+    for slot in (Slot(d, h) for d in days_between(start, end) for h in HALVES):
         reasons = rules.slot_reasons(m, slot)
         if reasons:
             rejects[slot] = reasons

@@ -42,7 +42,9 @@ def agenda_fits_minutes(v: Variables) -> None:
     """Art. 52: the agenda's minutes fit the meeting's length."""
     scenario = v.cands.rules.scenario
     for m in scenario.meetings:
-        items = [(scenario.topic(tid).minutes, lit) for (tid, mid), lit in v.y.items() if mid == m.id]
+        items = [
+            (scenario.topic(tid).minutes, lit) for (tid, mid), lit in v.y.items() if mid == m.id
+        ]
         if sum(minutes for minutes, _ in items) > m.minutes:
             v.model.add(sum(minutes * lit for minutes, lit in items) <= m.minutes * v.held[m.id])
 

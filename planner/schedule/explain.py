@@ -8,16 +8,13 @@ by higher-priority topics, the presenter at another meeting).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from planner.hard_rules import DELIBERATIVE, KIND_ARTICLE, HardRules
-from planner.messages import join, render
+from planner.hard_rules import KIND_ARTICLE, HardRules, kind_article
 from planner.model import Slot
 from planner.plan import Plan, PlannedTopic, Unscheduled
-from planner.reasons import Reason
+from planner.reasons import Concat, Listing, Reason, Term
 from planner.scenario import Loaded
 from planner.schedule.candidates import Candidates
-from planner.schedule.objective import CADENCE_CATEGORIES
+from planner.schedule.objective import cadence_due
 
 
 def explain(
@@ -33,7 +30,9 @@ def explain(
     scenario = loaded.scenario
     for m in scenario.meetings:
         if m.id not in chosen:
-            plan.unscheduled.append(Unscheduled(m.id, tuple(meeting_reasons(m.id, rules, cands, chosen, lang))))
+            plan.unscheduled.append(
+                Unscheduled(m.id, tuple(meeting_reasons(m.id, rules, cands, chosen, lang)))
+            )
     for t in scenario.topics:
         if t.id in placed:
             plan.topics.append(placed[t.id])
@@ -56,7 +55,7 @@ def _summarise(rejects: dict[Slot, list[Reason]], lang: str) -> list[Reason]:
             Reason(
                 first.article,
                 "meeting.count",
-                (("count", len(items)), ("what", first.message(lang))),
+                (("count", len(items)), ("what", first)),
                 None,
                 first.extra_articles,
             )
@@ -79,11 +78,16 @@ def meeting_reasons(
                 Reason.of(
                     KIND_ARTICLE[m.kind],
                     "meeting.no_slot",
-                    summary=render("slot.outside_window", lang, start=start.isoformat(), end=end.isoformat()),
+                    summary=Reason.of(
+                        KIND_ARTICLE[m.kind],
+                        "slot.outside_window",
+                        start=start.isoformat(),
+                        end=end.isoformat(),
+                    ),
                 )
             ]
         return _summarise(cands.slot_rejects[mid], lang)
-    others: list[str] = []
+    others: list[str | Concat] = []
     for s in ok:
         mine = cands.people[mid][s]
         for other, oslot in chosen.items():
@@ -95,8 +99,8 @@ def meeting_reasons(
         Reason.of(
             KIND_ARTICLE[m.kind],
             "meeting.crowded",
-            slots=join([f"{s.day.isoformat()} {render('half.' + s.half, lang)}" for s in ok], lang),
-            others=join(others, lang),
+            slots=Listing(tuple(rules.when(s) for s in ok)),
+            others=Listing(tuple(others)),
         )
     ]
 
@@ -130,9 +134,9 @@ def topic_reasons(
     if not candidates:
         return [
             Reason.of(
-                25 if t.decided_by in DELIBERATIVE else 45,
+                kind_article(t.decided_by),
                 "topic.no_meeting_of_kind",
-                kind=render(f"kind.{t.decided_by}", lang),
+                kind=Term(f"kind.{t.decided_by}"),
             )
         ]
     for m in candidates:
@@ -160,16 +164,20 @@ def topic_reasons(
         used = sum(scenario.topic(x).minutes for x in items)
         if used + t.minutes > m.minutes:
             rivals = [
-                scenario.topic(x)
-                for x in items
-                if scenario.topic(x).priority >= t.priority
+                scenario.topic(x) for x in items if scenario.topic(x).priority >= t.priority
             ] or [scenario.topic(x) for x in items]
             out.append(
                 Reason.of(
                     52,
                     "topic.capacity",
                     meeting=name,
-                    others=join([f"{r.title}（P{r.priority}）" if lang != "en" else f"{r.title} (P{r.priority})" for r in rivals], lang, 4),
+                    others=Listing(
+                        tuple(
+                            Term("word.titled_priority", (("title", r.title), ("p", r.priority)))
+                            for r in rivals
+                        ),
+                        4,
+                    ),
                 )
             )
             continue
@@ -180,7 +188,14 @@ def topic_reasons(
             if other != m.id and oslot == held and presenter in cands.people[other][oslot]
         ]
         if busy:
-            out.append(Reason.of(KIND_ARTICLE[m.kind], "topic.person_conflict", meeting=name, vice_mayor=rules.name(presenter)))
+            out.append(
+                Reason.of(
+                    KIND_ARTICLE[m.kind],
+                    "topic.person_conflict",
+                    meeting=name,
+                    vice_mayor=rules.name(presenter),
+                )
+            )
             continue
         out.append(Reason.of(KIND_ARTICLE[m.kind], "topic.not_placed", meetings=name))
     unique: list[Reason] = []
@@ -201,24 +216,46 @@ def warnings(
     scenario = loaded.scenario
     out: list[Reason] = []
     for p in loaded.warnings:
-        out.append(Reason(p.article or 0, p.key, p.params, _place(p.place)))
+        out.append(Reason(p.article or 0, p.key, p.params, p.subject or _place(p.place)))
     for pt in plan.topics:
         t = scenario.topic(pt.id)
         if pt.meeting is not None and t.lead_time_waived:
             m = scenario.meeting(pt.meeting)
             if m.kind in ("plenary", "executive"):
-                out.append(Reason.of(47, "warn.lead_time_waived", subject=t.id, title=t.title, reason=t.lead_time_waived))
+                out.append(
+                    Reason.of(
+                        47,
+                        "warn.lead_time_waived",
+                        subject=t.id,
+                        title=t.title,
+                        reason=t.lead_time_waived,
+                    )
+                )
         if pt.meeting is None and t.deadline is not None and t.deadline <= scenario.end:
             out.append(
                 Reason.of(
-                    KIND_ARTICLE[t.decided_by], "warn.deadline_missed", subject=t.id, title=t.title, deadline=t.deadline.isoformat()
+                    KIND_ARTICLE[t.decided_by],
+                    "warn.deadline_missed",
+                    subject=t.id,
+                    title=t.title,
+                    deadline=t.deadline.isoformat(),
                 )
             )
     for pm in plan.meetings:
         m = scenario.meeting(pm.id)
         if m.optional:
-            titles = [scenario.topic(x).title for x in pm.agenda if rules.is_urgent(scenario.topic(x))]
-            out.append(Reason.of(43, "warn.optional_held", subject=m.id, meeting=rules.meeting_name(m), topics=join(titles, lang, 3)))
+            titles = [
+                scenario.topic(x).title for x in pm.agenda if rules.is_urgent(scenario.topic(x))
+            ]
+            out.append(
+                Reason.of(
+                    43,
+                    "warn.optional_held",
+                    subject=m.id,
+                    meeting=rules.meeting_name(m),
+                    topics=Listing(tuple(titles), 3),
+                )
+            )
         slot = Slot(pm.day, pm.half)  # type: ignore[arg-type]
         for d in pm.attending:
             head = scenario.head_of(d)
@@ -233,16 +270,16 @@ def warnings(
                     )
                 )
         for a in pm.absent:
-            p = scenario.person(a.person)
-            if p.is_leader and a.stand_in is None:
+            person = scenario.person(a.person)
+            if person.is_leader and a.stand_in is None:
                 out.append(
                     Reason.of(
                         8,
                         "warn.chain_nobody",
                         subject=m.id,
                         date=pm.day.isoformat(),
-                        half=render(f"half.{pm.half}", lang),
-                        person=p.name,
+                        half=Term(f"half.{pm.half}"),
+                        person=person.name,
                     )
                 )
     out.extend(_cadence(plan, rules, lang))
@@ -253,29 +290,23 @@ def _cadence(plan: Plan, rules: HardRules, lang: str) -> list[Reason]:
     """Art. 43 (6): warn when work safety or ecology is due and not planned in time."""
     scenario = rules.scenario
     out: list[Reason] = []
-    for key in CADENCE_CATEGORIES:
-        last = scenario.history_date(key)
-        days = rules.rulebook.cadence_days.get(key)
-        if last is None or days is None:
-            continue
-        due = last + timedelta(days=days)
-        if due > scenario.end:
-            continue
-        met = False
-        for pm in plan.meetings:
-            if pm.kind != "executive" or pm.day > max(due, scenario.start):
-                continue
-            if any(scenario.topic(x).category == key for x in pm.agenda):
-                met = True
+    for key, (due, by) in cadence_due(scenario, rules.rulebook).items():
+        met = any(
+            pm.kind == "executive"
+            and pm.day <= by
+            and any(scenario.topic(x).category == key for x in pm.agenda)
+            for pm in plan.meetings
+        )
         if not met:
+            last = scenario.history_date(key)
             out.append(
                 Reason.of(
                     43,
                     "warn.cadence_missed",
                     subject=key,
-                    what=render(f"category.{key}", lang),
-                    last=last.isoformat(),
-                    due=max(due, scenario.start).isoformat() if due >= scenario.start else due.isoformat(),
+                    what=Term(f"category.{key}"),
+                    last=last.isoformat() if last else "—",
+                    due=due.isoformat(),
                 )
             )
     return out
@@ -285,6 +316,3 @@ def _place(place: tuple[object, ...]) -> str:
     from planner.yamlio import format_place
 
     return format_place(place)  # type: ignore[arg-type]
-
-
-__all__ = ["explain", "meeting_reasons", "topic_reasons", "warnings", "date"]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
-from planner.model import Slot
+from planner.model import Scenario, Slot
+from planner.rules import Rulebook
 from planner.schedule.variables import Variables
 
 CADENCE_CATEGORIES = ("safety", "ecology")
@@ -48,21 +49,20 @@ def defer_weights(priorities: list[int], unit: int) -> dict[int, int]:
     return weights
 
 
-def cadence_due_dates(v: Variables) -> dict[str, date]:
-    """Art. 43 (6): when work safety and ecology are next due at an executive meeting."""
-    scenario = v.cands.rules.scenario
-    rulebook = v.cands.rules.rulebook
-    out: dict[str, date] = {}
+def cadence_due(scenario: Scenario, rulebook: Rulebook) -> dict[str, tuple[date, date]]:
+    """Art. 43 (6): for work safety and ecology due within the horizon, (due, study by).
+
+    Study by is the due date itself, or the horizon's end when it is already overdue.
+    """
+    out: dict[str, tuple[date, date]] = {}
     for key in CADENCE_CATEGORIES:
         last = scenario.history_date(key)
         days = rulebook.cadence_days.get(key)
         if last is None or days is None:
             continue
-        from datetime import timedelta
-
         due = last + timedelta(days=days)
         if due <= scenario.end:
-            out[key] = max(due, scenario.start)
+            out[key] = (due, due if due >= scenario.start else scenario.end)
     return out
 
 
@@ -89,18 +89,34 @@ def build_objective(v: Variables, reference: Reference | None = None) -> Objecti
     for (tid, _), lit in v.y.items():
         placed.setdefault(tid, []).append(lit)
     obj.terms["deferred_topics"] = sum(
-        obj.defer_weight[t.priority] * (1 - sum(placed[t.id])) for t in scenario.topics if t.id in placed
+        obj.defer_weight[t.priority] * (1 - sum(placed[t.id]))
+        for t in scenario.topics
+        if t.id in placed
     )
     obj.constants["deferred_topics"] = sum(
         obj.defer_weight[t.priority] for t in scenario.topics if t.id not in placed
     )
+    # Among topics of equal priority, first come first served: the earlier deadline, then
+    # the earlier materials, then the id goes first (a tie-break below every other term).
+    queue = sorted(
+        (t for t in scenario.topics if t.id in placed),
+        key=lambda t: (t.deadline or date.max, t.materials or date.max, t.id),
+    )
+    rank: dict[int, int] = {}
+    tie_terms = []
+    for t in reversed(queue):
+        rank[t.priority] = rank.get(t.priority, 0) + 1
+        tie_terms.append(rb.queue_weight * rank[t.priority] * (1 - sum(placed[t.id])))
+    obj.terms["queue_order"] = sum(tie_terms)
     # The vice-mayor in charge presents their own topic; a stand-in presenting costs.
     presenter_terms = []
     head_terms = []
     for (tid, mid), ylit in v.y.items():
         t = scenario.topic(tid)
         bad = [
-            v.x[mid, s] for s in v.cands.topic_slots[tid][mid] if rules.presenter(t, s) != t.vice_mayor
+            v.x[mid, s]
+            for s in v.cands.topic_slots[tid][mid]
+            if rules.presenter(t, s) != t.vice_mayor
         ]
         if bad:
             pen = model.new_bool_var(f"standin[{tid},{mid}]")
@@ -122,10 +138,19 @@ def build_objective(v: Variables, reference: Reference | None = None) -> Objecti
             model.add(e >= sum(c * lit for c, lit in costs) - top * (1 - ylit))
             head_terms.append(rb.attending_head_absent_weight * e)
     obj.terms["presenter_stand_in"] = sum(presenter_terms)
+    # Art. 6, 43: the mayor chairs; the executive vice-mayor stands in at a cost.
+    mayor = scenario.mayor
+    obj.terms["chair_stand_in"] = sum(
+        rb.chair_stand_in_weight * lit
+        for (mid, s), lit in v.x.items()
+        if scenario.meeting(mid).kind != "topic"
+        and mayor is not None
+        and rules.chair_of(scenario.meeting(mid), s) != mayor.id
+    )
     obj.terms["attending_heads_absent"] = sum(head_terms)
 
     # Art. 43 (6): work safety and ecology studied at an executive meeting in time.
-    obj.cadence_due = cadence_due_dates(v)
+    obj.cadence_due = {k: by for k, (_, by) in cadence_due(scenario, rb).items()}
     cadence_terms = []
     for key, due in obj.cadence_due.items():
         met = model.new_bool_var(f"cadence[{key}]")

@@ -48,7 +48,7 @@ class Solved:
     variables: Variables
     objective: Objective
     solver: cp_model.CpSolver
-    status: int
+    status: cp_model.CpSolverStatus
 
 
 def build_and_solve(
@@ -105,7 +105,7 @@ def plan_scenario(
     return read_plan(loaded, solved, options, seconds)
 
 
-_STATUS = {
+_STATUS: dict[cp_model.CpSolverStatus, str] = {
     cp_model.OPTIMAL: "OPTIMAL",
     cp_model.FEASIBLE: "FEASIBLE",
     cp_model.INFEASIBLE: "INFEASIBLE",
@@ -119,7 +119,6 @@ def read_plan(loaded: Loaded, solved: Solved, options: SolveOptions, seconds: fl
     s = solved.solver
     v = solved.variables
     rules = solved.cands.rules
-    scenario = loaded.scenario
     have = solved.status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     chosen: dict[str, Slot] = {}
     agenda: dict[str, list[str]] = {}
@@ -130,10 +129,14 @@ def read_plan(loaded: Loaded, solved: Solved, options: SolveOptions, seconds: fl
         for (tid, mid), lit in v.y.items():
             if s.boolean_value(lit):
                 agenda.setdefault(mid, []).append(tid)
-    stopped_by = "" if solved.status == cp_model.OPTIMAL else (
-        "time_limit"
-        if options.time_limit is not None and s.wall_time >= options.time_limit * 0.99
-        else "work_budget"
+    stopped_by = (
+        ""
+        if solved.status == cp_model.OPTIMAL
+        else (
+            "time_limit"
+            if options.time_limit is not None and s.wall_time >= options.time_limit * 0.99
+            else "work_budget"
+        )
     )
     info = SolverInfo(
         status=_STATUS.get(solved.status, "UNKNOWN"),
@@ -145,10 +148,14 @@ def read_plan(loaded: Loaded, solved: Solved, options: SolveOptions, seconds: fl
         workers=options.workers,
         stopped_by=stopped_by,
     )
-    terms = {
-        name: int(s.value(expr)) + solved.objective.constants.get(name, 0)
-        for name, expr in solved.objective.terms.items()
-    } if have else {}
+    terms = (
+        {
+            name: int(s.value(expr)) + solved.objective.constants.get(name, 0)
+            for name, expr in solved.objective.terms.items()
+        }
+        if have
+        else {}
+    )
     return assemble_plan(loaded, rules, chosen, agenda, info, terms, solved.cands, options.lang)
 
 
