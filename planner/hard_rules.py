@@ -309,6 +309,7 @@ class HardRules:
             "topic.materials_late",
             materials=t.materials.isoformat(),
             meeting=self.meeting_name(m),
+            when=self.when(slot),
             due=due.isoformat(),
             days=self.rulebook.materials_lead_workdays,
         )
@@ -333,6 +334,7 @@ class HardRules:
             8,
             "topic.no_presenter",
             meeting=self.meeting_name(m),
+            when=self.when(slot),
             vice_mayor=self.name(t.vice_mayor),
         )
 

@@ -223,8 +223,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "its materials have not reached the office",
     ),
     "topic.materials_late": (
-        "材料 {materials} 才报送，{meeting} 最晚应在 {due} 前报送（提前 {days} 个工作日）",
-        "materials arrive on {materials}; {meeting} needs them by {due} ({days} working days ahead)",
+        "材料 {materials} 才报送；{meeting} 若于 {when} 召开，材料应在 {due} 前报送（提前 {days} 个工作日）",
+        "materials arrive on {materials}; {meeting} on {when} needs them by {due} ({days} working days ahead)",
     ),
     "topic.review_missing": ("缺少{review}", "{review} is missing"),
     "topic.review_late": (
@@ -237,8 +237,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "topic.meeting_not_held": ("{meeting} 未能召开", "{meeting} is not held"),
     "topic.no_presenter": (
-        "{meeting} 可开会的日子里，分管副区长 {vice_mayor} 及其补位人均不在岗",
-        "on every day {meeting} can be held, {vice_mayor} and their stand-ins are away",
+        "{meeting} {when}：分管副区长 {vice_mayor} 及其补位人均不在岗，无人汇报",
+        "{meeting} {when}: {vice_mayor} and their stand-ins are all away; nobody can present",
+    ),
+    "warn.empty_agenda": (
+        "{meeting} 没有安排议题，可考虑取消或与其他会议合并",
+        "{meeting} has no topics on its agenda; consider cancelling or merging it",
     ),
     "topic.too_long": (
         "议题需 {minutes} 分钟，超过 {meeting} 的会议时长 {limit} 分钟",

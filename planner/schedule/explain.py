@@ -105,17 +105,14 @@ def meeting_reasons(
     ]
 
 
-def _most_lenient(rejects: dict[Slot, list[Reason]]) -> list[Reason]:
-    """Per rule, the instance that came closest (latest day for materials, earliest for
-    deadlines), so the reason says how far off the topic was."""
-    best: dict[str, tuple[Slot, Reason]] = {}
-    for slot in sorted(rejects):
-        for r in rejects[slot]:
-            if r.key == "topic.after_deadline":
-                best.setdefault(r.key, (slot, r))
-            else:
-                best[r.key] = (slot, r)
-    return [r for _, r in best.values()]
+def _closest(rejects: dict[Slot, list[Reason]]) -> list[Reason]:
+    """The reasons that blocked the candidate half-day closest to being possible: the one
+    blocked by the fewest rules; among those, the earliest if a deadline blocks it (the
+    deadline was missed by the least), else the latest (materials were late by the least)."""
+    fewest = min(len(r) for r in rejects.values())
+    closest = sorted(s for s, r in rejects.items() if len(r) == fewest)
+    deadline = any(r.key == "topic.after_deadline" for r in rejects[closest[0]])
+    return rejects[closest[0] if deadline else closest[-1]]
 
 
 def topic_reasons(
@@ -150,7 +147,7 @@ def topic_reasons(
         if not allowed:
             rejects = cands.topic_slot_rejects[tid].get(m.id, {})
             if rejects:
-                out.extend(_most_lenient(rejects))
+                out.extend(_closest(rejects))
             else:
                 out.append(Reason.of(KIND_ARTICLE[m.kind], "topic.meeting_not_held", meeting=name))
             continue
@@ -255,6 +252,10 @@ def warnings(
                     meeting=rules.meeting_name(m),
                     topics=Listing(tuple(titles), 3),
                 )
+            )
+        if not pm.agenda and m.kind != "topic":
+            out.append(
+                Reason.of(52, "warn.empty_agenda", subject=m.id, meeting=rules.meeting_name(m))
             )
         slot = Slot(pm.day, pm.half)  # type: ignore[arg-type]
         for d in pm.attending:

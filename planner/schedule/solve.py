@@ -34,7 +34,7 @@ class SolveOptions:
     seed: int = 0
     work_budget: float = 20.0  # deterministic seconds (CP-SAT's work units)
     time_limit: float | None = None  # wall-clock seconds, a safety net only
-    workers: int = 8  # interleaved subsolvers (deterministic) or threads (parallel=True)
+    workers: int = 1  # interleaved subsolvers (deterministic) or threads (parallel=True)
     parallel: bool = False  # real threads: faster, not reproducible
     lang: str = "zh"
     log: bool = False
