@@ -11,6 +11,7 @@ import yaml
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_ALIAS_EXPANSION = 20_000
+MAX_DEPTH = 50
 
 Place = tuple[str | int, ...]
 
@@ -53,19 +54,27 @@ class YamlFile:
         return self.lines.get(())
 
 
-def _walk(node: yaml.Node, place: Place, lines: dict[Place, int], budget: list[int]) -> None:
+def _walk(
+    node: yaml.Node, place: Place, lines: dict[Place, int], budget: list[int], seen: set[int]
+) -> None:
+    """Record the line of every place; an aliased node is walked once (its first place)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     budget[0] -= 1
     if budget[0] < 0:
         raise YamlProblem("yaml.too_large", node.start_mark.line + 1)
     lines.setdefault(place, node.start_mark.line + 1)
+    if len(place) > MAX_DEPTH:
+        raise YamlProblem("yaml.too_deep", node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 lines.setdefault((*place, key_node.value), key_node.start_mark.line + 1)
-                _walk(value_node, (*place, key_node.value), lines, budget)
+                _walk(value_node, (*place, key_node.value), lines, budget, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, (*place, i), lines, budget)
+            _walk(item, (*place, i), lines, budget, seen)
 
 
 def read_yaml(path: Path) -> YamlFile:
@@ -88,6 +97,8 @@ def read_yaml(path: Path) -> YamlFile:
         raise YamlProblem("file.not_utf8", None, offset=exc.start) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise YamlProblem("yaml.too_deep", None) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -97,11 +108,15 @@ def read_yaml(path: Path) -> YamlFile:
     if node is None:
         raise YamlProblem("file.empty", None)
     lines: dict[Place, int] = {}
-    _walk(node, (), lines, [MAX_NODES])
+    _walk(node, (), lines, [MAX_NODES], set())
     _check_aliases(node)
     loader = _Loader(text)
     try:
         data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlProblem("yaml.unsupported", line, problem=str(exc.problem or exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("yaml.syntax", None, problem=str(exc)) from None
     finally:
@@ -114,7 +129,7 @@ def _check_aliases(root: yaml.Node) -> None:
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node, depth: int) -> int:
-        if depth > 200:
+        if depth > MAX_DEPTH:
             raise YamlProblem("yaml.too_deep", node.start_mark.line + 1)
         key = id(node)
         if key in sizes:

@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.empty": ("文件为空", "the file is empty"),
     "yaml.syntax": ("YAML 格式错误：{problem}", "YAML syntax error: {problem}"),
+    "yaml.unsupported": (
+        "不支持的 YAML 内容（不会执行文件中的任何代码）：{problem}",
+        "unsupported YAML content (nothing in the file is ever run): {problem}",
+    ),
     "yaml.too_large": ("文件结构过大，已拒绝", "the document has too many nodes; refused"),
     "yaml.too_deep": ("文件嵌套过深，已拒绝", "the document nests too deeply; refused"),
     "yaml.alias_bomb": (
