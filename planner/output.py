@@ -60,6 +60,24 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_staging(target: Path) -> None:
+    """Remove staging folders left by runs that were killed before they finished."""
+    for entry in target.parent.glob(f".{target.name}.new-*"):
+        parts = entry.name[len(f".{target.name}.new-") :].split("-", 1)
+        if parts and parts[0].isdigit() and not _alive(int(parts[0])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def write_folder(target: Path, files: dict[str, bytes], keep: tuple[str, ...] = ()) -> None:
     """Replace `target` with a folder holding exactly `files` (relative path → bytes).
 
@@ -68,7 +86,10 @@ def write_folder(target: Path, files: dict[str, bytes], keep: tuple[str, ...] = 
     target = target.resolve()
     check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    _remove_stale_staging(target)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent)
+    )
     try:
         for rel in keep:
             old = target / rel
