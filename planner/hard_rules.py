@@ -297,11 +297,12 @@ class HardRules:
     def topic_materials_on_time(self, t: Topic, m: Meeting, slot: Slot) -> Reason | None:
         """Art. 47: materials reach the office lead-time working days before a plenary or
         executive meeting, unless waived."""
-        if m.kind not in DELIBERATIVE or t.lead_time_waived:
+        if m.kind not in DELIBERATIVE:
             return None
         if t.materials is None:
             return Reason.of(47, "topic.materials_missing")
-        due = self.materials_due(slot.day)
+        # A waiver drops the lead time, not the materials: they arrive by the meeting day.
+        due = slot.day if t.lead_time_waived else self.materials_due(slot.day)
         if t.materials <= due:
             return None
         return Reason.of(
@@ -311,7 +312,7 @@ class HardRules:
             meeting=self.meeting_name(m),
             when=self.when(slot),
             due=due.isoformat(),
-            days=self.rulebook.materials_lead_workdays,
+            days=0 if t.lead_time_waived else self.rulebook.materials_lead_workdays,
         )
 
     def topic_before_deadline(self, t: Topic, m: Meeting, slot: Slot) -> Reason | None:

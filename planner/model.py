@@ -312,21 +312,32 @@ class Scenario:
     def by_role(self, role: str) -> list[Person]:
         return [p for p in self.people if p.role == role]
 
+    def _first_of_role(self) -> dict[str, object]:
+        """The first person of each role (cached: the solver asks for the mayor a lot)."""
+        if "first_of_role" not in self._index:
+            first: dict[str, object] = {}
+            for p in self.people:
+                first.setdefault(p.role, p)
+            self._index["first_of_role"] = first
+        return self._index["first_of_role"]
+
     @property
     def mayor(self) -> Person | None:
-        found = self.by_role("mayor")
-        return found[0] if found else None
+        return self._first_of_role().get("mayor")  # type: ignore[return-value]
 
     @property
     def executive_vice_mayor(self) -> Person | None:
-        found = self.by_role("executive_vice_mayor")
-        return found[0] if found else None
+        return self._first_of_role().get("executive_vice_mayor")  # type: ignore[return-value]
 
     def head_of(self, department: str) -> Person | None:
-        for p in self.people:
-            if p.role == "department_head" and p.department == department:
-                return p
-        return None
+        """The first department head of `department` (cached index)."""
+        if "heads" not in self._index:
+            heads: dict[str, object] = {}
+            for p in self.people:
+                if p.role == "department_head" and p.department is not None:
+                    heads.setdefault(p.department, p)
+            self._index["heads"] = heads
+        return self._index["heads"].get(department)  # type: ignore[return-value]
 
     def leader_of(self, department: str) -> Person | None:
         """The leader whose portfolio holds the department (分管领导)."""

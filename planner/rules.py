@@ -74,7 +74,7 @@ class Rulebook:
     # Equal priorities: first come first served (per place in the queue).
     queue_weight: int = 1
     # What-if: each moved meeting, changed chair or moved topic costs this much.
-    stability_meeting_weight: int = 200
+    stability_meeting_weight: int = 400
     stability_chair_weight: int = 100
     stability_topic_weight: int = 50
     # Calendar reminders, minutes before the event.

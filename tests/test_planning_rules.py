@@ -291,6 +291,15 @@ def test_lead_time_waived_places_topic_and_warns(base: dict[str, Any], build: Bu
     assert [(w.article, w.subject) for w in plan.warnings] == [(47, "t1")]
 
 
+def test_waiver_still_needs_the_materials_by_the_meeting(
+    base: dict[str, Any], build: Build
+) -> None:
+    """Art. 47: the waiver drops the lead time, not the materials (they arrive 06-03)."""
+    base["meetings"] = [meeting("m")]
+    base["topics"] = [topic("t1", materials="2026-06-03", lead_time_waived="区长特批")]
+    assert where(solve(build(base)), "m") == ("2026-06-03", "am")
+
+
 def test_lead_time_applies_to_deliberative_meetings_only(
     base: dict[str, Any], build: Build
 ) -> None:

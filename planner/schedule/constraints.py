@@ -38,13 +38,20 @@ def topic_only_on_allowed_day(v: Variables) -> None:
             v.model.add(sum(v.x[mid, s] for s in allowed) >= lit)
 
 
+def _topics_by_meeting(v: Variables) -> dict[str, list[tuple[str, cp_model.IntVar]]]:
+    """The (topic, literal) pairs of each meeting, in the order of `v.y` (one pass)."""
+    out: dict[str, list[tuple[str, cp_model.IntVar]]] = {}
+    for (tid, mid), lit in v.y.items():
+        out.setdefault(mid, []).append((tid, lit))
+    return out
+
+
 def agenda_fits_minutes(v: Variables) -> None:
     """Art. 52: the agenda's minutes fit the meeting's length."""
     scenario = v.cands.rules.scenario
+    by_meeting = _topics_by_meeting(v)
     for m in scenario.meetings:
-        items = [
-            (scenario.topic(tid).minutes, lit) for (tid, mid), lit in v.y.items() if mid == m.id
-        ]
+        items = [(scenario.topic(tid).minutes, lit) for tid, lit in by_meeting.get(m.id, [])]
         if sum(minutes for minutes, _ in items) > m.minutes:
             v.model.add(sum(minutes * lit for minutes, lit in items) <= m.minutes * v.held[m.id])
 
@@ -52,13 +59,14 @@ def agenda_fits_minutes(v: Variables) -> None:
 def optional_meeting_only_for_urgent(v: Variables) -> None:
     """Art. 43: an optional (extra) meeting is held only when urgent topics need it."""
     rules = v.cands.rules
+    by_meeting = _topics_by_meeting(v)
     for m in rules.scenario.meetings:
         if not m.optional:
             continue
         urgent = [
             lit
-            for (tid, mid), lit in v.y.items()
-            if mid == m.id and rules.is_urgent(rules.scenario.topic(tid))
+            for tid, lit in by_meeting.get(m.id, [])
+            if rules.is_urgent(rules.scenario.topic(tid))
         ]
         v.model.add(sum(urgent) >= v.held[m.id])
 

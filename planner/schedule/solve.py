@@ -38,6 +38,12 @@ class SolveOptions:
     parallel: bool = False  # real threads: faster, not reproducible
     lang: str = "zh"
     log: bool = False
+    # CP-SAT's LP: 2 puts every Boolean constraint in the relaxation (a strong bound);
+    # None keeps CP-SAT's default. Applies to single-worker and interleaved runs.
+    linearization_level: int | None = None
+    # Full-problem subsolvers of the portfolio (e.g. ("max_lp", "default_lp")); () keeps
+    # CP-SAT's choice for the number of workers.
+    subsolvers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -77,6 +83,10 @@ def build_and_solve(
         p.num_workers = max(1, options.workers)
         p.interleave_search = True
     p.log_search_progress = options.log
+    if options.linearization_level is not None:
+        p.linearization_level = options.linearization_level
+    if options.subsolvers:
+        p.subsolvers.extend(options.subsolvers)
     status = solver.solve(model)
     return Solved(cands, v, obj, solver, status)
 
