@@ -69,11 +69,17 @@ def run_plan(
     reference: Reference | None = None,
     hint: Reference | None = None,
     loaded: Loaded | None = None,
+    previous: Path | None = None,
 ) -> PlanRun:
-    """Load, plan, render and (if `out` is given) write the folder atomically."""
+    """Load, plan, render and (if `out` is given) write the folder atomically.
+
+    Calendars keep UIDs and raise SEQUENCE against `previous` (a plan folder), by default
+    the plan already in `out`; a what-if variant passes its base's folder.
+    """
     loaded = loaded or load_scenario(scenario_path)
     plan = plan_scenario(loaded, options, reference, hint)
-    previous = out if out is not None and (out / "plan.json").exists() else None
+    if previous is None or not (previous / "plan.json").exists():
+        previous = out if out is not None and (out / "plan.json").exists() else None
     files = render_outputs(loaded, plan, options.lang, previous)
     if out is not None:
         write_folder(out, files)

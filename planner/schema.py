@@ -222,7 +222,7 @@ class ScenarioIn(Strict):
 class WhatIfIn(Strict):
     base: str
     name: Title = ""
-    add: dict[str, list[dict[str, Any]]] = {}
-    remove: dict[str, list[str]] = {}
+    add: dict[str, Any] = {}  # list → entries; calendar → {blocked|days_off|workdays → entries}
+    remove: dict[str, Any] = {}  # list → ids (leaves: indexes); calendar → {list → keys}
     change: dict[str, dict[str, dict[str, Any]]] = {}
     rules: dict[str, Any] = {}
