@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from planner.export.calendar_md import calendar_markdown
+from planner.export.ics import finish as ics_finish
 from planner.output import write_folder
 from planner.plan import Plan
+from planner.routing import finish as route_finish
 from planner.scenario import Loaded, load_scenario
 from planner.schedule import SolveOptions, plan_scenario
 from planner.schedule.objective import Reference
@@ -33,21 +35,8 @@ class PlanRun:
 Finisher = Callable[[Loaded, Plan, str, Path | None], dict[str, bytes]]
 
 
-def finishers() -> list[Finisher]:
-    out: list[Finisher] = []
-    try:
-        from planner.routing import finish as route_finish
-
-        out.append(route_finish)
-    except ImportError:
-        pass
-    try:
-        from planner.export.ics import finish as ics_finish
-
-        out.append(ics_finish)
-    except ImportError:
-        pass
-    return out
+# Routing first: it fills plan.documents, which the calendars read.
+FINISHERS: tuple[Finisher, ...] = (route_finish, ics_finish)
 
 
 def render_outputs(
@@ -55,7 +44,7 @@ def render_outputs(
 ) -> dict[str, bytes]:
     """Every file of a plan folder, in memory."""
     files: dict[str, bytes] = {}
-    for finish in finishers():
+    for finish in FINISHERS:
         files.update(finish(loaded, plan, lang, previous))
     files["plan.json"] = dump_json(plan.to_json(lang))
     files["calendar.md"] = calendar_markdown(loaded, plan, lang).encode("utf-8")

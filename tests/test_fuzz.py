@@ -17,6 +17,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.pipeline import render_outputs
 from planner.scenario import check_scenario
 from planner.schedule import SolveOptions, plan_scenario
 from planner.verify import verify_plan
@@ -133,6 +134,8 @@ def test_mutations_plan_or_explain(tmp_path_factory: Any, data: dict[str, Any]) 
             assert not p.message("en").startswith(p.key)
         return
     plan = plan_scenario(loaded, SolveOptions(work_budget=2.0))
+    files = render_outputs(loaded, plan, "zh", None)  # routes, calendars, calendar.md
+    assert {"plan.json", "calendar.md", "ics/office.ics"} <= set(files)
     assert verify_plan(loaded, plan.to_json()) == []
     for t in plan.topics:
         if t.meeting is None:
