@@ -171,7 +171,7 @@ def _pydantic_problems(exc: ValidationError, out: _Collector, prefix: Place = ()
             ctx = err.get("ctx") or {}
             problem = str(ctx.get("error", err["msg"]))
             code, _, arg = problem.partition(":")
-            if code in {"slug", "ends_before_start", "line_break", "hours"}:
+            if code in {"slug", "ends_before_start", "line_break", "hours", "email", "control"}:
                 out.add(place, f"field.{code}", value=shown)
             elif code == "too_long":
                 out.add(place, "field.too_long", limit=arg)

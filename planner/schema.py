@@ -7,6 +7,7 @@ Cross references (an id that must exist elsewhere in the file) and rulebook chec
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -35,17 +36,34 @@ def _slug(value: str) -> str:
 
 
 def _text(limit: int) -> Any:
+    """Text up to `limit` characters. Titles and names hold no line break of any kind;
+    no text holds control characters (which could inject calendar properties or terminal
+    escape sequences); tabs are allowed, and line feeds in long text."""
+    allowed = "\t" if limit <= MAX_TITLE else "\t\n"
+
     def check(value: str) -> str:
         if len(value) > limit:
             raise ValueError(f"too_long:{limit}")
-        if any(ch in value for ch in "\r\n\x00") and limit <= MAX_TITLE:
-            raise ValueError("line_break")
+        for ch in value:
+            kind = unicodedata.category(ch)
+            if ch not in allowed and (kind in ("Cc", "Zl", "Zp")):
+                raise ValueError("line_break" if ch in "\r\n\x85\u2028\u2029" else "control")
         return value
 
     return AfterValidator(check)
 
 
+EMAIL = re.compile(r"^[^@\s<>,;:\"]+@[^@\s<>,;:\"]+\.[^@\s<>,;:\"]+$")
+
+
+def _email(value: str) -> str:
+    if len(value) > 254 or not EMAIL.match(value):
+        raise ValueError("email")
+    return value
+
+
 Id = Annotated[str, AfterValidator(_slug)]
+Email = Annotated[str, AfterValidator(_email)]
 Title = Annotated[str, _text(MAX_TITLE)]
 Text = Annotated[str, _text(MAX_TEXT)]
 Half = Literal["am", "pm"]
@@ -112,7 +130,7 @@ class PersonIn(Strict):
     portfolio: list[Id] = []
     stand_in: Id | None = None
     department: Id | None = None
-    email: str | None = None
+    email: Email | None = None
 
 
 class DepartmentIn(Strict):

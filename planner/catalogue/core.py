@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标识应为小写字母、数字、下划线或连字符（最长 64 个字符）：{value}",
         "an id is lowercase letters, digits, _ or - (at most 64 characters): {value}",
     ),
+    "field.email": ("不是有效的电子邮件地址：{value}", "not a valid e-mail address: {value}"),
+    "field.control": ("文本含有控制字符", "the text holds control characters"),
     "field.too_long": (
         "文本过长（上限 {limit} 个字符）",
         "text too long (limit {limit} characters)",
