@@ -101,7 +101,7 @@ class Loaded:
     warnings: list[Problem] = field(default_factory=list)
 
 
-class _Collector:
+class Collector:
     def __init__(self, doc: YamlFile, label: str) -> None:
         self.doc = doc
         self.label = label
@@ -158,7 +158,7 @@ _PYDANTIC_KEYS = {
 }
 
 
-def _pydantic_problems(exc: ValidationError, out: _Collector, prefix: Place = ()) -> None:
+def pydantic_problems(exc: ValidationError, out: Collector, prefix: Place = ()) -> None:
     for err in exc.errors():
         place: Place = prefix + tuple(p for p in err["loc"] if not str(p).startswith("function-"))
         place = tuple("from" if p == "from_" else p for p in place)
@@ -228,14 +228,14 @@ def check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]
 
 
 def _check_data(doc: YamlFile, label: str) -> tuple[Loaded | None, list[Problem]]:
-    out = _Collector(doc, label)
+    out = Collector(doc, label)
     if not isinstance(doc.data, dict):
         out.add((), "yaml.not_mapping")
         return None, out.problems
     try:
         raw = schema.ScenarioIn.model_validate(doc.data)
     except ValidationError as exc:
-        _pydantic_problems(exc, out)
+        pydantic_problems(exc, out)
         _partial_references(doc.data, out)
         return None, out.problems
     rulebook = _rulebook(raw, doc, out)
@@ -264,7 +264,7 @@ _LISTS: dict[str, type[schema.Strict]] = {
 }
 
 
-def _partial_references(data: dict[str, Any], out: _Collector) -> None:
+def _partial_references(data: dict[str, Any], out: Collector) -> None:
     """When some entries are malformed, still check the references of the well-formed ones,
     so that `planner check` lists every error at once. Ids of malformed entries count as
     known, so that one typo is not reported again at every place that names it."""
@@ -287,7 +287,7 @@ def _partial_references(data: dict[str, Any], out: _Collector) -> None:
     _check_references(partial, out, known)
 
 
-def _rulebook(raw: schema.ScenarioIn, doc: YamlFile, out: _Collector) -> Rulebook:
+def _rulebook(raw: schema.ScenarioIn, doc: YamlFile, out: Collector) -> Rulebook:
     base = BUILT_IN.get(raw.rulebook)
     if base is None:
         path = (doc.path.parent / raw.rulebook).resolve()
@@ -306,7 +306,7 @@ def _rulebook(raw: schema.ScenarioIn, doc: YamlFile, out: _Collector) -> Ruleboo
     return _apply_rules(base, raw.rules, ("rules",), out)
 
 
-def _apply_rules(base: Rulebook, rules: dict[str, Any], at: Place, out: _Collector) -> Rulebook:
+def _apply_rules(base: Rulebook, rules: dict[str, Any], at: Place, out: Collector) -> Rulebook:
     changes: dict[str, Any] = {}
     for name, value in rules.items():
         if name not in PARAMETERS:
@@ -319,7 +319,7 @@ def _apply_rules(base: Rulebook, rules: dict[str, Any], at: Place, out: _Collect
     return base.replace(**changes)
 
 
-def _holiday_files(raw: schema.ScenarioIn, doc: YamlFile, out: _Collector) -> list[HolidayYear]:
+def _holiday_files(raw: schema.ScenarioIn, doc: YamlFile, out: Collector) -> list[HolidayYear]:
     years: list[HolidayYear] = []
     for i, name in enumerate(raw.calendar.holiday_files):
         place: Place = ("calendar", "holiday_files", i)
@@ -447,7 +447,7 @@ def _build(raw: schema.ScenarioIn, holiday_years: list[HolidayYear], source: str
     )
 
 
-def _check_ids(raw: schema.ScenarioIn, out: _Collector) -> None:
+def _check_ids(raw: schema.ScenarioIn, out: Collector) -> None:
     """Ids are unique within each list (people and departments share no namespace)."""
     for name in ("people", "departments", "rooms", "meetings", "topics", "documents"):
         seen: dict[str, int] = {}
@@ -460,7 +460,7 @@ def _check_ids(raw: schema.ScenarioIn, out: _Collector) -> None:
 
 
 def _check_references(
-    raw: schema.ScenarioIn, out: _Collector, known: dict[str, set[str]] | None = None
+    raw: schema.ScenarioIn, out: Collector, known: dict[str, set[str]] | None = None
 ) -> None:
     """Every id named anywhere exists, and roles fit what they are asked to do.
 
@@ -562,7 +562,7 @@ def _all_dates(raw: schema.ScenarioIn) -> Iterable[tuple[Place, date]]:
 
 
 def _check_years(
-    raw: schema.ScenarioIn, scenario: Scenario, calendar: WorkCalendar, out: _Collector
+    raw: schema.ScenarioIn, scenario: Scenario, calendar: WorkCalendar, out: Collector
 ) -> None:
     """Every year the horizon touches (and the lead time before it) has holiday data."""
     # Materials are due some working days before a meeting: allow a month's margin before.
@@ -580,7 +580,7 @@ def _check_years(
 
 
 def _check_dates(
-    raw: schema.ScenarioIn, scenario: Scenario, calendar: WorkCalendar, out: _Collector
+    raw: schema.ScenarioIn, scenario: Scenario, calendar: WorkCalendar, out: Collector
 ) -> None:
     h0, h1 = raw.horizon.from_, raw.horizon.to
     for i, m in enumerate(raw.meetings):
@@ -616,7 +616,7 @@ def _safe_workday(calendar: WorkCalendar, d: date) -> bool:
         return False
 
 
-def _check_rulebook_v(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+def _check_rulebook_v(raw: schema.ScenarioIn, rulebook: Rulebook, out: Collector) -> None:
     """Validation rules of the rulebook itself (V): Art. 25, 61, 78."""
     check_reserved_kind(raw, rulebook, out)
     check_leave_notice(raw, rulebook, out)
@@ -624,7 +624,7 @@ def _check_rulebook_v(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collecto
     check_stand_ins_named(raw, out)
 
 
-def check_reserved_kind(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+def check_reserved_kind(raw: schema.ScenarioIn, rulebook: Rulebook, out: Collector) -> None:
     """Art. 25: plans, budgets, normative documents, major decisions and projects go to a
     plenary or executive meeting."""
     for i, t in enumerate(raw.topics):
@@ -641,7 +641,7 @@ def check_reserved_kind(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collec
             )
 
 
-def check_leave_notice(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+def check_leave_notice(raw: schema.ScenarioIn, rulebook: Rulebook, out: Collector) -> None:
     """Art. 78: a department head's leave is requested days ahead; leaders report in advance."""
     roles = {p.id: p.role for p in raw.people}
     names = {p.id: p.name for p in raw.people}
@@ -674,7 +674,7 @@ def check_leave_notice(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collect
             )
 
 
-def check_brief_length(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collector) -> None:
+def check_brief_length(raw: schema.ScenarioIn, rulebook: Rulebook, out: Collector) -> None:
     """Art. 61: a brief to the government is at most brief_max_chars characters."""
     for i, t in enumerate(raw.topics):
         if t.brief is not None and len(t.brief) > rulebook.brief_max_chars:
@@ -688,7 +688,7 @@ def check_brief_length(raw: schema.ScenarioIn, rulebook: Rulebook, out: _Collect
             )
 
 
-def check_stand_ins_named(raw: schema.ScenarioIn, out: _Collector) -> None:
+def check_stand_ins_named(raw: schema.ScenarioIn, out: Collector) -> None:
     """Art. 8: each vice-mayor has a designated stand-in."""
     for i, p in enumerate(raw.people):
         if p.role in ("vice_mayor", "executive_vice_mayor") and p.stand_in is None:

@@ -53,12 +53,12 @@ from planner.output import check_target, write_folder
 from planner.pipeline import PlanRun, dump_json, run_plan
 from planner.plan import Plan
 from planner.scenario import (
+    Collector,
     InputError,
     Loaded,
     Problem,
-    _Collector,
-    _pydantic_problems,
     check_scenario,
+    pydantic_problems,
     read_problem,
 )
 from planner.schedule import SolveOptions
@@ -238,7 +238,7 @@ def _fields(model: type[BaseModel]) -> set[str]:
     return {f.alias or name for name, f in model.model_fields.items()}
 
 
-def _edits(raw: schema.WhatIfIn, base: dict[str, Any], out: _Collector) -> list[Edit]:
+def _edits(raw: schema.WhatIfIn, base: dict[str, Any], out: Collector) -> list[Edit]:
     """The atomic edits of a what-if, checked against the base's raw data."""
     edits: list[Edit] = []
     for name, entries in raw.add.items():
@@ -308,7 +308,7 @@ def _edits(raw: schema.WhatIfIn, base: dict[str, Any], out: _Collector) -> list[
 
 
 def _removals(
-    at: Place, target: str, keys: Any, base: dict[str, Any], out: _Collector
+    at: Place, target: str, keys: Any, base: dict[str, Any], out: Collector
 ) -> list[Edit]:
     if not isinstance(keys, list):
         out.add(at, "field.list")
@@ -347,14 +347,14 @@ def load_whatif(path: Path, lang: str = "zh", base: Loaded | None = None) -> Wha
         doc = read_yaml(path)
     except YamlProblem as exc:
         raise InputError([read_problem(path, exc)]) from None
-    out = _Collector(doc, label)
+    out = Collector(doc, label)
     if not isinstance(doc.data, dict) or "base" not in doc.data:
         out.add((), "whatif.not_whatif")
         raise InputError(out.problems)
     try:
         raw = schema.WhatIfIn.model_validate(doc.data)
     except ValidationError as exc:
-        _pydantic_problems(exc, out)
+        pydantic_problems(exc, out)
         raise InputError(out.problems) from None
     base_path = path.parent / raw.base
     if not base_path.is_file():
