@@ -67,25 +67,25 @@ def guarded(lang: str) -> Iterator[None]:
     except InputError as exc:
         _fail(2, _problems(exc.problems, lang))
     except OutputError as exc:
-        _fail(2, [str(exc)])
+        _fail(2, [exc.render(lang)])
     except KeyboardInterrupt:
-        _fail(1, ["interrupted"])
+        _fail(1, [render("cli.interrupted", lang)])
     except Exception as exc:  # the last line of defence: a message, never a traceback
         if os.environ.get("PLANNER_DEBUG"):
             raise
-        _fail(1, [f"internal error: {type(exc).__name__}: {exc}"])
+        _fail(1, [render("cli.internal", lang, error=f"{type(exc).__name__}: {exc}")])
 
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        _fail(2, [f"--lang: expected one of {', '.join(LANGS)}, got {lang!r}"])
+        _fail(2, [render("cli.bad_lang", "en", langs=", ".join(LANGS), value=lang)])
 
 
 def _options(seed: int, budget: float, time_limit: float | None, lang: str) -> SolveOptions:
     if budget <= 0:
-        _fail(2, ["--work-budget: must be positive"])
+        _fail(2, [render("cli.positive", lang, option="--work-budget")])
     if time_limit is not None and time_limit <= 0:
-        _fail(2, ["--time-limit: must be positive"])
+        _fail(2, [render("cli.positive", lang, option="--time-limit")])
     return SolveOptions(seed=seed, work_budget=budget, time_limit=time_limit, lang=lang)
 
 
@@ -176,11 +176,18 @@ def verify(
         try:
             data = json.loads(plan_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            _fail(2, [f"{plan_file}: {exc}"])
+            _fail(2, [render("cli.bad_plan", lang, file=str(plan_file), problem=str(exc))])
         try:
             violations = verify_plan(loaded, data, lang)
         except PlanFormatError as exc:
-            _fail(2, [f"{plan_file}: {exc.place}: {exc.problem}"])
+            _fail(
+                2,
+                [
+                    render(
+                        "cli.bad_plan", lang, file=f"{plan_file}: {exc.place}", problem=exc.problem
+                    )
+                ],
+            )
         if as_json:
             _emit_json(
                 {"valid": not violations, "violations": [v.to_json(lang) for v in violations]}
@@ -429,7 +436,7 @@ def sweep(
 
     _check_lang(lang)
     if runs < 1 or random_leaves < 0 or (workers is not None and workers < 0):
-        _fail(2, ["--runs must be at least 1; --random-leaves and --workers not negative"])
+        _fail(2, [render("cli.sweep_counts", lang)])
     options = _options(seed, work_budget, None, lang)
     base_options = _options(seed, base_work_budget, None, lang)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -468,7 +475,6 @@ def sweep(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
-
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,11 +17,22 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from planner.messages import render
+
 MARKER = "plan.json"
 
 
 class OutputError(Exception):
-    """The output folder cannot be used (exit status 2)."""
+    """The output folder cannot be used (exit status 2); a catalogue key and the path."""
+
+    def __init__(self, key: str, path: object, problem: str = "") -> None:
+        super().__init__(f"{path}: {key} {problem}".strip())
+        self.key = key
+        self.path = str(path)
+        self.problem = problem
+
+    def render(self, lang: str = "zh") -> str:
+        return f"{self.path}: {render(self.key, lang, problem=self.problem)}"
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -43,12 +54,9 @@ def _exchange(a: Path, b: Path) -> bool:
 def check_target(target: Path) -> None:
     """Refuse to replace a folder that is not a planner output folder."""
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: exists and is not a folder")
+        raise OutputError("out.not_folder", target)
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise OutputError(
-            f"{target}: the folder is not empty and holds no {MARKER}; "
-            "choose an empty or new folder for the plan"
-        )
+        raise OutputError("out.foreign_folder", target)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -87,9 +95,7 @@ def write_folder(target: Path, files: dict[str, bytes], keep: tuple[str, ...] = 
     check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_staging(target)
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent)
-    )
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
     try:
         for rel in keep:
             old = target / rel
@@ -98,7 +104,7 @@ def write_folder(target: Path, files: dict[str, bytes], keep: tuple[str, ...] = 
         for rel, data in sorted(files.items()):
             path = staging / rel
             if not path.resolve().is_relative_to(staging.resolve()):
-                raise OutputError(f"{rel}: refusing to write outside the output folder")
+                raise OutputError("out.outside", rel)
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "wb") as fh:
                 fh.write(data)

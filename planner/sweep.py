@@ -375,7 +375,7 @@ def run_sweep(
 def write_sweep(out: Path, result: SweepResult) -> Path:
     """Write OUT/sweep.json atomically."""
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder")
+        raise OutputError("out.not_folder", out)
     target = out / "sweep.json"
     write_file(target, dump_json(result.to_json()))
     return target

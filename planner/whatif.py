@@ -642,7 +642,7 @@ def run_whatifs(
     if out.exists() and not out.is_dir():
         from planner.output import OutputError
 
-        raise OutputError(f"{out}: exists and is not a folder")
+        raise OutputError("out.not_folder", out)
     check_target(out / BASE_FOLDER)
     for wi in whatifs:
         check_target(out / wi.stem)

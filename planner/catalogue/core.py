@@ -4,6 +4,29 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ---- reading files ----
+    "out.not_folder": ("已存在且不是文件夹", "exists and is not a folder"),
+    "out.is_folder": ("是一个文件夹，应为文件", "is a folder, not a file"),
+    "out.foreign_folder": (
+        "文件夹非空且不含 plan.json，为免覆盖他人文件，请选择空文件夹或新文件夹",
+        "the folder is not empty and holds no plan.json; choose an empty or new folder for the plan",
+    ),
+    "out.outside": ("拒绝写到输出文件夹之外", "refusing to write outside the output folder"),
+    "out.unwritable": ("无法写入：{problem}", "cannot write: {problem}"),
+    "cli.interrupted": ("已中断", "interrupted"),
+    "cli.internal": ("内部错误：{error}", "internal error: {error}"),
+    "cli.bad_lang": (
+        "--lang 应为 {langs} 之一，而不是 {value}",
+        "--lang: expected one of {langs}, got {value}",
+    ),
+    "cli.positive": ("{option} 应为正数", "{option}: must be positive"),
+    "cli.bad_plan": (
+        "{file}：计划文件无法读取：{problem}",
+        "{file}: the plan cannot be read: {problem}",
+    ),
+    "cli.sweep_counts": (
+        "--runs 至少为 1；--random-leaves 与 --workers 不能为负数",
+        "--runs must be at least 1; --random-leaves and --workers not negative",
+    ),
     "file.unreadable": ("无法读取文件：{error}", "cannot read the file: {error}"),
     "file.too_big": (
         "文件过大（{size} 字节），上限 {limit} 字节",

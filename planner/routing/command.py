@@ -87,7 +87,7 @@ def write_text(path: Path, text: str) -> None:
     """Write a UTF-8 file atomically (never half-written); OutputError if it cannot."""
     target = path.resolve()
     if target.is_dir():
-        raise OutputError(f"{path}: is a folder")
+        raise OutputError("out.is_folder", path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -100,7 +100,7 @@ def write_text(path: Path, text: str) -> None:
                 os.unlink(tmp)
             raise
     except OSError as exc:
-        raise OutputError(f"{path}: {exc.strerror or exc}") from None
+        raise OutputError("out.unwritable", path, str(exc.strerror or exc)) from None
 
 
 def write_graphs(run: RouteRun, lang: str, dot: Path | None, mermaid: Path | None) -> list[Path]:
