@@ -27,6 +27,11 @@ REVIEW_ARTICLE = {
 DELIBERATIVE = ("plenary", "executive")
 
 
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
 def kind_article(kind: str) -> int:
     """The article a topic cites when no meeting of its kind can take it: 25 for plenary
     and executive meetings, 44 for mayor's office meetings, 45 for topic meetings."""
@@ -146,6 +151,50 @@ class HardRules:
             people=Listing(tuple(self.name(a) for a in away)),
         )
 
+    # ---- rooms and times of day (only when the scenario has rooms) ----
+    def half_day_minutes(self, slot: Slot) -> int:
+        start, end = self.scenario.calendar.hours.of(slot.half)
+        return _minutes(end) - _minutes(start)
+
+    def half_day_grains(self, slot: Slot) -> int:
+        return self.half_day_minutes(slot) // self.scenario.calendar.grain_minutes
+
+    def grains(self, m: Meeting) -> int:
+        """The meeting's length in grains (rounded up to the grid)."""
+        grain = self.scenario.calendar.grain_minutes
+        return -(-m.minutes // grain)
+
+    def seats(self, m: Meeting, slot: Slot, presenters: set[str] | None = None) -> int:
+        """Everyone who attends: members present, chair, presenters, attendees and optional
+        attendees present."""
+        people = self.people_in(m, slot) | (presenters or set())
+        people |= {a for a in m.optional_attendees if self.avail.present(a, slot)}
+        return len(people)
+
+    def meeting_fits_half_day(self, m: Meeting, slot: Slot) -> Reason | None:
+        """With rooms: a meeting never crosses the end of a half-day."""
+        if not self.scenario.rooms:
+            return None
+        if self.grains(m) <= self.half_day_grains(slot):
+            return None
+        return Reason.of(
+            KIND_ARTICLE[m.kind],
+            "slot.too_long",
+            minutes=m.minutes,
+            when=self.when(slot),
+            limit=self.half_day_minutes(slot),
+        )
+
+    def room_large_enough(self, m: Meeting, slot: Slot) -> Reason | None:
+        """With rooms: some room seats everyone who attends."""
+        if not self.scenario.rooms:
+            return None
+        need = self.seats(m, slot)
+        largest = max(r.capacity for r in self.scenario.rooms)
+        if need <= largest:
+            return None
+        return Reason.of(KIND_ARTICLE[m.kind], "slot.no_room", need=need, largest=largest)
+
     MEETING_SLOT_RULES: tuple[str, ...] = (
         "meeting_on_workday",
         "meeting_not_blocked",
@@ -153,6 +202,8 @@ class HardRules:
         "meeting_has_chair",
         "executive_has_quorum",
         "required_attendees_present",
+        "meeting_fits_half_day",
+        "room_large_enough",
     )
 
     def slot_reasons(self, m: Meeting, slot: Slot) -> list[Reason]:

@@ -73,6 +73,13 @@ class Rulebook:
     day_weight: int = 1
     # Equal priorities: first come first served (per place in the queue).
     queue_weight: int = 1
+    # Rooms and times of day (soft): per grain a meeting starts after its half-day begins,
+    # per person with no break of room_break_minutes between two meetings, per person
+    # switching rooms between adjacent meetings.
+    room_early_weight: int = 1
+    room_break_weight: int = 5
+    room_break_minutes: int = 15
+    room_switch_weight: int = 3
     # What-if: each moved meeting, changed chair or moved topic costs this much.
     stability_meeting_weight: int = 400
     stability_chair_weight: int = 100

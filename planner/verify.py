@@ -69,7 +69,110 @@ def verify_plan(loaded: Loaded, plan: dict[str, Any], lang: str = "zh") -> list[
         agendas[mid] = [str(x) for x in agenda]
         out.extend(_meeting_violations(rules, mid, slot, pm))
     out.extend(_agenda_violations(rules, slots, agendas, topics, known_topics))
-    out.extend(_one_place_violations(rules, slots, agendas))
+    if scenario.rooms:
+        out.extend(_room_violations(rules, slots, agendas, meetings))
+    else:
+        out.extend(_one_place_violations(rules, slots, agendas))
+    return out
+
+
+def _clock(value: Any) -> int | None:
+    try:
+        h, m = str(value).split(":")
+        return int(h) * 60 + int(m)
+    except ValueError:
+        return None
+
+
+def _room_violations(
+    rules: HardRules,
+    slots: dict[str, Slot],
+    agendas: dict[str, list[str]],
+    meetings: list[dict[str, Any]],
+) -> list[Reason]:
+    """With rooms: each meeting on the grid inside its half-day, in a room that seats
+    everyone; no room and nobody required in two meetings whose times overlap."""
+    scenario = rules.scenario
+    rooms = {r.id: r for r in scenario.rooms}
+    grain = scenario.calendar.grain_minutes
+    out: list[Reason] = []
+    spans: dict[str, tuple[Slot, int, int, str, set[str]]] = {}
+    for pm in meetings:
+        mid = pm.get("id")
+        if mid not in slots:
+            continue
+        m, slot = scenario.meeting(mid), slots[mid]
+        art = KIND_ARTICLE[m.kind]
+        first, last = (_clock(x) for x in scenario.calendar.hours.of(slot.half))
+        start, end = _clock(pm.get("start")), _clock(pm.get("end"))
+        room = pm.get("room")
+        if start is None or end is None or first is None or last is None:
+            out.append(Reason.of(art, "verify.bad_time", subject=mid, meeting=mid))
+            continue
+        if (start - first) % grain or start < first or end > last or end - start != m.minutes:
+            out.append(
+                Reason.of(
+                    art,
+                    "verify.off_grid",
+                    subject=mid,
+                    meeting=mid,
+                    start=pm.get("start"),
+                    end=pm.get("end"),
+                    grain=grain,
+                )
+            )
+        joined = {
+            p
+            for tid in agendas.get(mid, [])
+            if tid in {t.id for t in scenario.topics}
+            and (p := rules.presenter(scenario.topic(tid), slot)) is not None
+        }
+        if room not in rooms:
+            out.append(Reason.of(art, "verify.unknown_room", subject=mid, meeting=mid, room=room))
+            continue
+        need = rules.seats(m, slot, joined)
+        if need > rooms[room].capacity:
+            out.append(
+                Reason.of(
+                    art,
+                    "verify.room_too_small",
+                    subject=mid,
+                    meeting=mid,
+                    room=rooms[room].name,
+                    need=need,
+                    capacity=rooms[room].capacity,
+                )
+            )
+        spans[mid] = (slot, start, end, room, rules.people_in(m, slot) | joined)
+    ordered = sorted(spans)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            sa, sb = spans[a], spans[b]
+            if sa[0] != sb[0] or sa[2] <= sb[1] or sb[2] <= sa[1]:
+                continue
+            art = KIND_ARTICLE[scenario.meeting(a).kind]
+            if sa[3] == sb[3]:
+                out.append(
+                    Reason.of(
+                        art,
+                        "verify.room_twice",
+                        subject=a,
+                        room=rooms[sa[3]].name,
+                        meetings=Listing((a, b)),
+                    )
+                )
+            for person in sorted(sa[4] & sb[4]):
+                out.append(
+                    Reason.of(
+                        art,
+                        "verify.double_booked",
+                        subject=person,
+                        person=rules.name(person),
+                        date=sa[0].day.isoformat(),
+                        half=rules.half(sa[0]),
+                        meetings=Listing((a, b)),
+                    )
+                )
     return out
 
 

@@ -219,6 +219,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{present} of {members} members present, not more than half",
     ),
     "slot.required_absent": ("必须出席的 {people} 不在岗", "required attendees away: {people}"),
+    "slot.too_long": (
+        "会议需 {minutes} 分钟，{when} 只有 {limit} 分钟",
+        "it needs {minutes} minutes; {when} has only {limit}",
+    ),
+    "slot.no_room": (
+        "没有足够大的会议室：需 {need} 个座位，最大的会议室只有 {largest} 个",
+        "no room is large enough: it needs {need} seats, the largest room has {largest}",
+    ),
     "slot.taken": (
         "与 {others} 的人员冲突（同一时段一人不能参加两个会议）",
         "its people are at {others} then (nobody attends two meetings at once)",
@@ -385,6 +393,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "议题 {topic} 的汇报人应为 {expected}，计划写的是 {actual}",
         "topic {topic} should be presented by {expected}, the plan says {actual}",
     ),
+    "verify.bad_time": ("{meeting} 的开始或结束时间无效", "{meeting} has an invalid start or end time"),
+    "verify.off_grid": (
+        "{meeting} 的时间 {start}–{end} 不在 {grain} 分钟网格上、超出半天时段或与会议时长不符",
+        "{meeting} at {start}–{end} is off the {grain}-minute grid, outside its half-day, or not its length",
+    ),
+    "verify.unknown_room": ("{meeting} 的会议室 {room} 不存在", "{meeting}: room {room} does not exist"),
+    "verify.room_too_small": (
+        "{meeting} 需 {need} 个座位，{room} 只有 {capacity} 个",
+        "{meeting} needs {need} seats; {room} has {capacity}",
+    ),
+    "verify.room_twice": ("{room} 同时安排了 {meetings}", "{room} holds {meetings} at once"),
     "verify.ok": ("计划符合全部刚性规则", "the plan satisfies every hard rule"),
     "verify.count": ("发现 {count} 处违反规则", "{count} violations found"),
 }

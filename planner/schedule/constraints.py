@@ -71,16 +71,15 @@ def optional_meeting_only_for_urgent(v: Variables) -> None:
         v.model.add(sum(urgent) >= v.held[m.id])
 
 
-def one_place_at_a_time(v: Variables) -> None:
-    """Nobody (member present, chair, presenter, required attendee) is in two meetings on
-    the same half-day."""
+def _people_at(v: Variables) -> dict[Slot, dict[str, list[tuple[str, cp_model.IntVar]]]]:
+    """For each half-day and person, the (meeting, literal) pairs that would put the person
+    in that meeting then: the meeting's own people, and presenters who join with a topic."""
     rules = v.cands.rules
     scenario = rules.scenario
-    by_slot: dict[Slot, dict[str, list[cp_model.IntVar]]] = {}
+    by_slot: dict[Slot, dict[str, list[tuple[str, cp_model.IntVar]]]] = {}
     for (mid, s), lit in v.x.items():
         for person in v.cands.people[mid][s]:
-            by_slot.setdefault(s, {}).setdefault(person, []).append(lit)
-    # Presenters of topic meetings who are not otherwise in the meeting join with their topic.
+            by_slot.setdefault(s, {}).setdefault(person, []).append((mid, lit))
     for (tid, mid), ylit in v.y.items():
         m = scenario.meeting(mid)
         if m.kind != "topic":
@@ -92,12 +91,49 @@ def one_place_at_a_time(v: Variables) -> None:
             key = (presenter, mid, s)
             if key not in v.joins:
                 v.joins[key] = v.model.new_bool_var(f"join[{presenter},{mid},{s}]")
-                by_slot.setdefault(s, {}).setdefault(presenter, []).append(v.joins[key])
+                by_slot.setdefault(s, {}).setdefault(presenter, []).append((mid, v.joins[key]))
             v.model.add(v.joins[key] >= v.x[mid, s] + ylit - 1)
-    for people in by_slot.values():
-        for lits in people.values():
-            if len(lits) > 1:
-                v.model.add_at_most_one(lits)
+    return by_slot
+
+
+def one_place_at_a_time(v: Variables) -> None:
+    """Nobody (member present, chair, presenter, required attendee) is in two meetings on
+    the same half-day (without rooms; with rooms see `time_fits_the_half_day`)."""
+    if v.cands.rules.scenario.rooms:
+        return
+    for people in _people_at(v).values():
+        for pairs in people.values():
+            if len(pairs) > 1:
+                v.model.add_at_most_one(lit for _, lit in pairs)
+
+
+def time_fits_the_half_day(v: Variables) -> None:
+    """With rooms: each person's meetings, and all meetings together in the rooms, fit in
+    the half-day's hours (the exact times and rooms are then placed on the grid)."""
+    rules = v.cands.rules
+    scenario = rules.scenario
+    if not scenario.rooms:
+        return
+    length = {m.id: rules.grains(m) for m in scenario.meetings}
+    for s, people in _people_at(v).items():
+        capacity = rules.half_day_grains(s)
+        for pairs in people.values():
+            if sum(length[mid] for mid, _ in pairs) > capacity:
+                v.model.add(sum(length[mid] * lit for mid, lit in pairs) <= capacity)
+    by_slot: dict[Slot, list[tuple[str, cp_model.IntVar]]] = {}
+    for (mid, s), lit in v.x.items():
+        by_slot.setdefault(s, []).append((mid, lit))
+    for s, pairs in by_slot.items():
+        capacity = rules.half_day_grains(s) * len(scenario.rooms)
+        if sum(length[mid] for mid, _ in pairs) > capacity:
+            v.model.add(sum(length[mid] * lit for mid, lit in pairs) <= capacity)
+
+
+def not_again(v: Variables, slot: Slot, meetings: list[str]) -> None:
+    """These meetings did not fit together into the rooms on that half-day: not again."""
+    lits = [v.x[mid, slot] for mid in meetings if (mid, slot) in v.x]
+    if lits:
+        v.model.add(sum(lits) <= len(lits) - 1)
 
 
 CONSTRAINTS = (
@@ -107,6 +143,7 @@ CONSTRAINTS = (
     agenda_fits_minutes,
     optional_meeting_only_for_urgent,
     one_place_at_a_time,
+    time_fits_the_half_day,
 )
 
 

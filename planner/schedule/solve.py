@@ -21,9 +21,10 @@ from planner.model import Slot
 from planner.plan import Absence, Plan, PlannedMeeting, PlannedTopic, SolverInfo
 from planner.scenario import Loaded
 from planner.schedule.candidates import Candidates, build_candidates
-from planner.schedule.constraints import add_constraints
+from planner.schedule.constraints import add_constraints, not_again
 from planner.schedule.explain import explain
 from planner.schedule.objective import Objective, Reference, build_objective
+from planner.schedule.rooms import Placed, place_rooms
 from planner.schedule.variables import Variables, create_variables
 
 
@@ -111,8 +112,56 @@ def plan_scenario(
     options = options or SolveOptions()
     started = time.perf_counter()
     solved = build_and_solve(loaded, options, reference, hint)
+    placed = place_with_rooms(solved, options) if loaded.scenario.rooms else None
     seconds = time.perf_counter() - started
-    return read_plan(loaded, solved, options, seconds)
+    return read_plan(loaded, solved, options, seconds, placed)
+
+
+ROOM_ROUNDS = 5
+
+
+def assignment(solved: Solved) -> tuple[dict[str, Slot], dict[str, list[str]]]:
+    """The half-day of each held meeting and the topics of each meeting."""
+    s, v = solved.solver, solved.variables
+    chosen: dict[str, Slot] = {}
+    agenda: dict[str, list[str]] = {}
+    if solved.status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return chosen, agenda
+    for (mid, slot), lit in v.x.items():
+        if s.boolean_value(lit):
+            chosen[mid] = slot
+    for (tid, mid), lit in v.y.items():
+        if s.boolean_value(lit):
+            agenda.setdefault(mid, []).append(tid)
+    return chosen, agenda
+
+
+def place_with_rooms(solved: Solved, options: SolveOptions) -> dict[str, Placed]:
+    """Place each half-day's meetings in rooms and times; when a half-day's meetings do not
+    fit, forbid that combination in the half-day model and solve it again."""
+    rules = solved.cands.rules
+    placed: dict[str, Placed] = {}
+    for _ in range(ROOM_ROUNDS):
+        chosen, agenda = assignment(solved)
+        placed, failed = place_rooms(
+            rules, chosen, agenda, options.seed, max(1.0, options.work_budget / 4)
+        )
+        if not failed:
+            return placed
+        for slot, meetings in failed:
+            not_again(solved.variables, slot, meetings)
+        _add_hints_from(solved, chosen, agenda)
+        solved.status = solved.solver.solve(solved.variables.model)
+    return placed
+
+
+def _add_hints_from(solved: Solved, chosen: dict[str, Slot], agenda: dict[str, list[str]]) -> None:
+    v = solved.variables
+    v.model.clear_hints()  # type: ignore[no-untyped-call]
+    for (mid, s), lit in v.x.items():
+        v.model.add_hint(lit, chosen.get(mid) == s)
+    for (tid, mid), lit in v.y.items():
+        v.model.add_hint(lit, tid in agenda.get(mid, []))
 
 
 _STATUS: dict[cp_model.CpSolverStatus, str] = {
@@ -124,21 +173,22 @@ _STATUS: dict[cp_model.CpSolverStatus, str] = {
 }
 
 
-def read_plan(loaded: Loaded, solved: Solved, options: SolveOptions, seconds: float) -> Plan:
+def read_plan(
+    loaded: Loaded,
+    solved: Solved,
+    options: SolveOptions,
+    seconds: float,
+    placed: dict[str, Placed] | None = None,
+) -> Plan:
     """Turn the solver's assignment into a Plan with explanations."""
     s = solved.solver
-    v = solved.variables
     rules = solved.cands.rules
     have = solved.status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    chosen: dict[str, Slot] = {}
-    agenda: dict[str, list[str]] = {}
-    if have:
-        for (mid, slot), lit in v.x.items():
-            if s.boolean_value(lit):
-                chosen[mid] = slot
-        for (tid, mid), lit in v.y.items():
-            if s.boolean_value(lit):
-                agenda.setdefault(mid, []).append(tid)
+    chosen, agenda = assignment(solved)
+    if placed is not None:  # with rooms: a meeting that found no room and time is not held
+        for mid in [m for m in chosen if m not in placed]:
+            del chosen[mid]
+            agenda.pop(mid, None)
     stopped_by = (
         ""
         if solved.status == cp_model.OPTIMAL
@@ -166,7 +216,9 @@ def read_plan(loaded: Loaded, solved: Solved, options: SolveOptions, seconds: fl
         if have
         else {}
     )
-    return assemble_plan(loaded, rules, chosen, agenda, info, terms, solved.cands, options.lang)
+    return assemble_plan(
+        loaded, rules, chosen, agenda, info, terms, solved.cands, options.lang, placed
+    )
 
 
 def assemble_plan(
@@ -178,6 +230,7 @@ def assemble_plan(
     terms: dict[str, int],
     cands: Candidates,
     lang: str,
+    placed: dict[str, Placed] | None = None,
 ) -> Plan:
     """Build the Plan for given meeting half-days and agendas (also used by baselines)."""
     scenario = loaded.scenario
@@ -190,6 +243,9 @@ def assemble_plan(
             continue
         start, end = scenario.calendar.hours.of(slot.half)
         end = _add_minutes(start, m.minutes, end)
+        room = None
+        if placed is not None and m.id in placed:
+            start, end, room = placed[m.id].start, placed[m.id].end, placed[m.id].room
         chair = rules.chair_of(m, slot) or ""
         acting_for = None
         if m.kind != "topic" and scenario.mayor and chair != scenario.mayor.id:
@@ -239,7 +295,7 @@ def assemble_plan(
                 tuple(attending),
                 tuple(items),
                 m.title,
-                None,
+                room,
                 m.location,
                 m.attendees,
                 m.optional_attendees,
