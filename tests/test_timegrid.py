@@ -32,10 +32,12 @@ from planner.schedule.timegrid import (
     medium_lower_bound,
     solve,
 )
+from planner.schedule.timegrid.blocks import best_arrangement, interchangeable
+from planner.schedule.timegrid.rooms import assign_rooms
 
 DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "timefold" / "data"
 
-FAST = SolveOptions(deterministic=True, work_limit=5.0, time_limit=20.0, workers=2, seed=0)
+FAST = SolveOptions(deterministic=True, work_limit=5.0, time_limit=20.0, workers=1, seed=0)
 EARLY = Weights(early=1)
 
 
@@ -297,6 +299,66 @@ def test_engine_builds_into_a_callers_model() -> None:
     solver = cp_model.CpSolver()
     assert solver.solve(model) == cp_model.OPTIMAL
     assert g.read_starts(solver) == {0: 4}
+
+
+def test_interchangeable_blocks_are_reordered_and_mirrored() -> None:
+    """The contents of the costly block move to the free one, then are mirrored so the
+    item starts first thing; medium is unchanged."""
+    problem = Problem(
+        blocks=(Block("mon", 0, 6), Block("tue", 6, 12, cost=10)),
+        rooms=(Room("r", 10),),
+        items=(Item("m", 2),),
+        weights=Weights(early=1, block_cost=1),
+    )
+    prep = Prepared(problem)
+    assert interchangeable(prep) == [[0, 1]]
+    arranged = best_arrangement(prep, {"m": Placement(10, "r")})
+    assert arranged == {"m": Placement(0, "r")}
+
+
+def test_rooms_follow_the_time_stage() -> None:
+    """Times chosen without rooms always get rooms (interval colouring, cheapest first)."""
+    problem = Problem(
+        blocks=(Block("am", 0, 8),),
+        rooms=(Room("r1", 10, cost=1), Room("r2", 10)),
+        items=(Item("a", 4), Item("b", 4), Item("c", 4)),
+    )
+    prep = Prepared(problem)
+    placements = assign_rooms(prep, {0: 0, 1: 2, 2: 4}, {0: 0, 1: 0, 2: 0})
+    assert placements == {
+        "a": Placement(0, "r2"),
+        "b": Placement(2, "r1"),
+        "c": Placement(4, "r2"),
+    }
+    assert evaluate(problem, placements).feasible
+
+
+def test_caller_decided_attendance_keeps_a_person_in_one_place() -> None:
+    """A stand-in who attends both items only by the caller's decision: when the caller's
+    literal holds, the two items no longer overlap."""
+    problem = Problem(
+        blocks=(Block("am", 0, 4),),
+        rooms=(Room("r1", 10), Room("r2", 10)),
+        items=(Item("a", 2, starts=frozenset({0})), Item("b", 2)),
+        weights=EARLY,
+    )
+    prep = Prepared(problem)
+    model = cp_model.CpModel()
+    stands_in = model.new_bool_var("stand-in attends b")
+    attendance = {"s": [(0, true_literal(model)), (1, stands_in)]}
+    g = build(prep, BuildOptions(), model, attendance=attendance)
+    model.add(stands_in == 1)
+    model.minimize(g.soft)
+    solver = cp_model.CpSolver()
+    assert solver.solve(model) == cp_model.OPTIMAL
+    assert g.read_starts(solver) == {0: 0, 1: 2}
+
+
+def true_literal(model: cp_model.CpModel) -> cp_model.IntVar:
+    """A literal fixed to true."""
+    lit = model.new_bool_var("true")
+    model.add(lit == 1)
+    return lit
 
 
 def test_same_seed_same_result() -> None:

@@ -10,13 +10,15 @@ breaks, room stability, block and room costs, and Timefold-style terms for bench
 * :mod:`.model`: the CP-SAT model, built into a given ``CpModel`` so a larger model can link
   to it (:func:`build`);
 * :mod:`.bound`: a lower bound on the medium cost (block–clique relaxation);
-* :mod:`.solve`: the standalone solve (:func:`solve`) and its :class:`Result`;
+* :mod:`.solve`: the standalone solve (:func:`solve`) and its :class:`Result`, with
+  :mod:`.search` (budget, block neighbourhoods), :mod:`.blocks` (reordering interchangeable
+  blocks) and :mod:`.rooms` (rooms after the time stage);
 * :mod:`.evaluate`: exact costs of any placement (:func:`evaluate`).
 """
 
-from planner.schedule.timegrid.bound import medium_lower_bound
+from planner.schedule.timegrid.bound import Relaxation, medium_lower_bound, relax
 from planner.schedule.timegrid.evaluate import Evaluation, Placement, evaluate, overlap
-from planner.schedule.timegrid.model import BuildOptions, GridModel, build
+from planner.schedule.timegrid.model import Attendance, BuildOptions, GridModel, build
 from planner.schedule.timegrid.problem import (
     Block,
     Blocker,
@@ -31,6 +33,7 @@ from planner.schedule.timegrid.search import Stage
 from planner.schedule.timegrid.solve import Result, SolveOptions, solve
 
 __all__ = [
+    "Attendance",
     "Block",
     "Blocker",
     "BuildOptions",
@@ -40,6 +43,7 @@ __all__ = [
     "Placement",
     "Prepared",
     "Problem",
+    "Relaxation",
     "Result",
     "Room",
     "SolveOptions",
@@ -50,5 +54,6 @@ __all__ = [
     "evaluate",
     "medium_lower_bound",
     "overlap",
+    "relax",
     "solve",
 ]

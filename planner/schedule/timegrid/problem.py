@@ -16,7 +16,7 @@ Everything here is plain, immutable data and the derived indexes the model build
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations, pairwise
@@ -254,14 +254,18 @@ class Prepared:
         """The blocks item ``i`` may be placed in, in time order."""
         return tuple(sorted(set(self.start_block[i].values())))
 
+    def start_block_set(self, i: int) -> frozenset[int]:
+        """The blocks item ``i`` may be placed in, as a set."""
+        return self._block_sets[i]
+
+    @cached_property
+    def _block_sets(self) -> tuple[frozenset[int], ...]:
+        """Each item's candidate blocks, as sets."""
+        return tuple(frozenset(self.start_block[i].values()) for i in range(len(self.items)))
+
     def block_starts(self, i: int, k: int) -> tuple[int, ...]:
         """Item ``i``'s candidate starts inside block ``k``."""
         return tuple(s for s in self.starts[i] if self.start_block[i][s] == k)
-
-    def window(self, i: int) -> tuple[int, int]:
-        """The earliest start and the latest exclusive end item ``i`` can have."""
-        starts = self.starts[i]
-        return starts[0], starts[-1] + self.duration(i)
 
     def placeable(self, i: int) -> bool:
         """True if item ``i`` has a start and a room."""
@@ -284,11 +288,6 @@ class Prepared:
                 return True
         return False
 
-    def may_gap(self, a: int, b: int, lo: int, hi: int) -> bool:
-        """True if ``b`` can start between ``lo`` and ``hi`` grains after ``a`` ends."""
-        ends_a = {s + self.duration(a) for s in self.starts[a]}
-        return any(lo <= sb - ea <= hi for sb in self.starts[b] for ea in ends_a)
-
     @cached_property
     def pairs(self) -> tuple[Pair, ...]:
         """Every pair of live items that may overlap, with its clash count and hard flag."""
@@ -305,18 +304,9 @@ class Prepared:
     @cached_property
     def required_by_person(self) -> Mapping[str, tuple[int, ...]]:
         """Each person's live items where they are required."""
-        return self._by_person(lambda item: item.required)
-
-    @cached_property
-    def attending_by_person(self) -> Mapping[str, tuple[int, ...]]:
-        """Each person's live items, required or optional."""
-        return self._by_person(lambda item: item.people)
-
-    def _by_person(self, people: Callable[[Item], frozenset[str]]) -> Mapping[str, tuple[int, ...]]:
-        """Live items grouped by person, for the given choice of people per item."""
         out: dict[str, list[int]] = {}
         for i in self.live:
-            for person in sorted(people(self.items[i])):
+            for person in sorted(self.items[i].required):
                 out.setdefault(person, []).append(i)
         return {person: tuple(items) for person, items in sorted(out.items())}
 

@@ -172,14 +172,30 @@ def read_placements(g: GridModel, solver: cp_model.CpSolver) -> dict[str, Placem
     }
 
 
+_WHOLE_RESERVE = 0.3
+"""Budget kept back from the last whole-model call (its presolve and stop take a while)."""
+
+MAX_SETS = 400
+"""Block sets of one size beyond this many are sampled (many blocks: a month of half-days)."""
+
+
 def _block_sets(prep: Prepared, sizes: tuple[int, ...], rng: random.Random) -> list[
         frozenset[int]]:
-    """Every set of blocks of each size, smaller sizes first, each size in random order."""
+    """Sets of blocks worth re-solving together, smaller sizes first, each size in random
+    order: single blocks that some item may use, and larger sets in which every block shares
+    a movable item with another block of the set."""
+    users = [frozenset(i for i in prep.live if k in prep.start_block_set(i))
+             for k in range(len(prep.blocks))]
+    used = [k for k in range(len(prep.blocks)) if users[k]]
     out: list[frozenset[int]] = []
     for size in sizes:
-        group = [frozenset(c) for c in combinations(range(len(prep.blocks)), size)]
+        group = [
+            frozenset(c)
+            for c in combinations(used, size)
+            if size == 1 or all(any(users[k] & users[j] for j in c if j != k) for k in c)
+        ]
         rng.shuffle(group)
-        out.extend(group)
+        out.extend(group[:MAX_SETS])
     return out
 
 
@@ -213,10 +229,16 @@ def improve_time(budget: Budget, prep: Prepared, state: TimeState, lb: int,
     best state and whether the descent converged (no neighbourhood improves it)."""
     mandatory = all(prep.items[i].mandatory for i in prep.live)
     current = [state]
+    tried: set[tuple[frozenset[int], frozenset[int]]] = set()
 
     def step(chosen: frozenset[int], limit: float) -> bool:
         best = current[0]
         fixed, free = _freed(prep, best.starts, chosen)
+        # Blocks share no medium cost: a set holding the same items as when it last failed
+        # to improve would fail again.
+        key = (chosen, frozenset(i for i in best.starts if i not in fixed))
+        if key in tried:
+            return False
         g = build(prep, BuildOptions(rooms=False, soft=False, fixed=fixed, blocks=free))
         g.model.minimize(time_objective(g, medium_ceiling))
         if lb and mandatory:
@@ -226,9 +248,13 @@ def improve_time(budget: Budget, prep: Prepared, state: TimeState, lb: int,
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return False
         new = read_time(g, solver)
-        if new.levels <= best.levels:
+        if new.levels < best.levels:
             current[0] = new
-        return new.levels < best.levels
+            return True
+        tried.add(key)
+        if new.levels == best.levels:
+            current[0] = new
+        return False
 
     sizes = tuple(k for k in (1, 2, 3) if k <= len(prep.blocks))
     done = _descend(budget, until, prep, sizes, step, lambda: current[0].levels <= (0, lb), seed)
@@ -236,13 +262,17 @@ def improve_time(budget: Budget, prep: Prepared, state: TimeState, lb: int,
 
 
 def improve_soft(budget: Budget, prep: Prepared, placements: Mapping[str, Placement],
-                 until: float, step_limit: float) -> dict[str, Placement]:
-    """Block neighbourhood descent on soft, never worsening unplaced or medium."""
+                 until: float, step_limit: float) -> tuple[dict[str, Placement], int | None]:
+    """Block neighbourhood descent on soft, never worsening unplaced or medium, then CP-SAT
+    on the whole model with what budget is left. Returns the best placement and, if that
+    last call ran, its proven lower bound on the soft cost of any placement at least as
+    good on unplaced and medium."""
     room_index = {r.id: k for k, r in enumerate(prep.rooms)}
     first = evaluate(prep.problem, placements)
     current: list[tuple[dict[str, Placement], tuple[int, int, int]]] = [
         (dict(placements), (first.unplaced, first.medium, first.soft))
     ]
+    bounds: dict[frozenset[int], int] = {}
 
     def step(chosen: frozenset[int], limit: float, cap: float = step_limit) -> bool:
         best, cost = current[0]
@@ -257,6 +287,7 @@ def improve_soft(budget: Budget, prep: Prepared, placements: Mapping[str, Placem
         solver, status = budget.run(f"soft{sorted(chosen)}", g, min(cap, limit))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return False
+        bounds[chosen] = int(solver.best_objective_bound + 1e-6)
         trial = read_placements(g, solver)
         e = evaluate(prep.problem, trial)
         new = (e.unplaced, e.medium, e.soft)
@@ -266,7 +297,8 @@ def improve_soft(budget: Budget, prep: Prepared, placements: Mapping[str, Placem
 
     sizes = tuple(k for k in (1, 2) if k <= len(prep.blocks))
     _descend(budget, until, prep, sizes, step, lambda: False)
-    if len(prep.blocks) > 2 and budget.spent() < until - 0.1:
-        left = until - budget.spent()
-        step(frozenset(range(len(prep.blocks))), left, left)
-    return current[0][0]
+    everything = frozenset(range(len(prep.blocks)))
+    left = until - budget.spent() - _WHOLE_RESERVE
+    if len(prep.blocks) > 2 and left > 0.2:
+        step(everything, left, left)
+    return current[0][0], bounds.get(everything)

@@ -14,11 +14,12 @@ Strategy ``"staged"`` (the default):
 Strategy ``"weighted"`` solves the whole model once with the levels folded into one objective
 (unplaced ≫ medium ≫ soft), for comparison. Both report a proven medium lower bound.
 
-Determinism: with ``deterministic=True`` every CP-SAT call interleaves its workers in one
-thread and stops on a deterministic work budget, and the stages share that budget, so the
-same problem and seed give the same result on any machine (``time_limit`` is then only a
-wall-clock safety net; if it stops a call the run is no longer reproducible). Otherwise the
-calls run ``workers`` threads against the wall clock: faster, not reproducible.
+Determinism: with ``deterministic=True`` (the default) every CP-SAT call runs one worker (or
+interleaves its workers in one thread) and stops on a deterministic work budget, and the
+stages share that budget, so the same problem and seed give the same result on any machine
+(``time_limit`` is then only a wall-clock safety net; if it stops a call the run is no longer
+reproducible). Otherwise the calls run ``workers`` threads against the wall clock: faster on
+an idle machine, not reproducible.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ class SolveOptions:
 
     ``time_limit``: wall seconds for the whole solve. ``deterministic``: reproducible search
     on a budget of ``work_limit`` CP-SAT work units instead (``time_limit`` is then a safety
-    net). ``workers``: CP-SAT threads, or interleaved workers when deterministic.
+    net). ``workers``: CP-SAT threads, or, when deterministic, one worker (the default: the
+    sub-problems are small and one worker's work units track the wall clock best) or that
+    many workers interleaved in one thread.
     ``time_share``: the part of the budget for the time stage; ``cpsat_share``: the part of
     that for CP-SAT on the whole time model before block neighbourhoods; ``step``: the
     budget of one neighbourhood. ``bound``: compute the medium lower bound. ``hint``: a
@@ -63,9 +66,9 @@ class SolveOptions:
     """
 
     time_limit: float = 10.0
-    work_limit: float = 20.0
+    work_limit: float = 10.0
     deterministic: bool = True
-    workers: int = 2
+    workers: int = 1
     seed: int = 0
     strategy: str = "staged"
     time_share: float = 0.5
@@ -82,6 +85,9 @@ class Result:
 
     Costs come from :func:`.evaluate` (exact). ``medium_bound`` is a proven lower bound on the
     medium cost; ``medium_proven`` says the medium found meets it (so it is optimal).
+    ``soft_bound``, when known, is CP-SAT's lower bound on the soft cost of any placement
+    as good on unplaced and medium as the one found (with ``medium_proven``, a bound on the
+    soft cost of every lexicographically optimal placement).
     ``status`` is OPTIMAL when CP-SAT proved the whole objective optimal (weighted strategy
     only), FEASIBLE when a placement was found, else INFEASIBLE (proven) or UNKNOWN.
     """
@@ -91,6 +97,7 @@ class Result:
     evaluation: Evaluation
     medium_bound: int
     medium_proven: bool
+    soft_bound: int | None
     seconds: float
     first_feasible: float | None
     blockers: tuple[Blocker, ...] = ()
@@ -107,13 +114,14 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     """Place every mandatory item, and as many others as possible, minimising medium, then
     soft cost."""
     options = options or SolveOptions()
+    reserve = min(0.3, 0.03 * options.time_limit)  # for the final evaluation
     budget = Budget(
-        total=options.work_limit if options.deterministic else options.time_limit,
+        total=options.work_limit if options.deterministic else options.time_limit - reserve,
         deterministic=options.deterministic,
         workers=options.workers,
         seed=options.seed,
         log=options.log,
-        wall_cap=options.time_limit if options.deterministic else float("inf"),
+        wall_cap=options.time_limit - reserve if options.deterministic else float("inf"),
     )
     prep = Prepared(problem)
     blockers = tuple(diagnose(problem))
@@ -136,7 +144,8 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
 
 
 def _result(budget: Budget, prep: Prepared, status: str, placements: Mapping[str, Placement],
-            lb: int, proven: bool, blockers: tuple[Blocker, ...]) -> Result:
+            lb: int, proven: bool, blockers: tuple[Blocker, ...],
+            soft_bound: int | None = None) -> Result:
     """Evaluate ``placements`` exactly and wrap everything up."""
     return Result(
         status=status,
@@ -144,6 +153,7 @@ def _result(budget: Budget, prep: Prepared, status: str, placements: Mapping[str
         evaluation=evaluate(prep.problem, placements),
         medium_bound=lb,
         medium_proven=proven,
+        soft_bound=soft_bound,
         seconds=budget.elapsed(),
         first_feasible=budget.first_feasible,
         blockers=blockers,
@@ -189,8 +199,8 @@ def _staged(budget: Budget, options: SolveOptions, prep: Prepared, relaxation: R
     proven = _mandatory(prep) and state.medium <= lb
     placements = assign_rooms(prep, state.starts, state.classes)
     placements = best_arrangement(prep, placements)
-    placements = improve_soft(budget, prep, placements, budget.total, options.step)
-    return _result(budget, prep, "FEASIBLE", placements, lb, proven, blockers)
+    placements, soft_bound = improve_soft(budget, prep, placements, budget.total, options.step)
+    return _result(budget, prep, "FEASIBLE", placements, lb, proven, blockers, soft_bound)
 
 
 def _time_stage(budget: Budget, options: SolveOptions, prep: Prepared,
