@@ -503,21 +503,16 @@ class DiffExplainer:
         used = sum(rv.scenario.topic(x).minutes for x in agenda)
         if used + t.minutes > m.minutes:
             newcomers = [x for x in agenda if x not in self._agenda(self.ref_b, m0)] or agenda
-            causes = []
-            for x in newcomers:
-                causes.extend(self._causes_of("topic", x))
-            titles = join([self._topic_title(x) for x in newcomers], self.lang, 3)
-            return [
-                self._why(
-                    "whatif.why.capacity",
-                    52,
-                    (),
-                    causes,
-                    meeting=self._meeting_name(m0),
-                    others=titles,
-                )
-            ]
+            return [self._time_of(m0, newcomers, "whatif.why.capacity")]
         return self._better(art)
+
+    def _time_of(self, mid: str, topics: list[str], key: str) -> Why:
+        """Art. 52: a meeting's time taken (or freed) by these topics, blamed on their causes."""
+        causes = []
+        for x in topics:
+            causes.extend(self._causes_of("topic", x))
+        titles = join([self._topic_title(x) for x in topics], self.lang, 3)
+        return self._why(key, 52, (), causes, meeting=self._meeting_name(mid), others=titles)
 
     def _scheduled(self, tid: str, m1: str) -> list[Why]:
         """Why topic `tid`, deferred in the base plan (or new), now goes to meeting `m1`."""
@@ -582,20 +577,7 @@ class DiffExplainer:
             ]
         gone = [x for x in self._agenda(self.ref_b, m1) if x not in self._agenda(self.ref_v, m1)]
         if gone:
-            causes = []
-            for x in gone:
-                causes.extend(self._causes_of("topic", x))
-            titles = join([self._topic_title(x) for x in gone], self.lang, 3)
-            return [
-                self._why(
-                    "whatif.why.room_freed",
-                    52,
-                    (),
-                    causes,
-                    meeting=self._meeting_name(m1),
-                    others=titles,
-                )
-            ]
+            return [self._time_of(m1, gone, "whatif.why.room_freed")]
         return self._better(art)
 
     def _removed(self, c: Change) -> list[Why]:
