@@ -105,7 +105,7 @@ def _row(r: Result, ref: int | None) -> str:
 
 
 def _results(data: dict[str, Any], refs: dict[str, int]) -> str:
-    out = ["## Results\n"]
+    out = ["## Results\n\n"]
     out.append(
         "Objective: the planner's own (`planner.schedule.evaluate`: the solver's model with "
         "every decision fixed to the plan's), the same function for every row; lower is "
@@ -124,7 +124,7 @@ def _results(data: dict[str, Any], refs: dict[str, int]) -> str:
     )
     for size, block in data["sizes"].items():
         s = SIZES[size]
-        first = next((r for r in block["runs"] if "meetings" in r), {})
+        first: Result = next((r for r in block["runs"] if "meetings" in r), {})
         out.append(
             f"\n### {size}: {s.label} — `{block['path']}`: {first.get('meetings')} meetings, "
             f"{first.get('topics')} topics\n\n"
@@ -161,12 +161,22 @@ def _targets(data: dict[str, Any], refs: dict[str, int]) -> str:
         if size == "L":
             ok = ok and r.get("rss_mb", 1e9) < 2048
             extra = f", peak {r.get('rss_mb', 0):,.0f} MB"
-        own = "" if r.get("bound") is not None else " (bound †)"
+        met = "yes" if ok else "no"
+        own = ""
+        if r.get("bound") is None:
+            own = " (bound †)"
+            prover = _prover(data, size, bound)
+            if ok and prover:
+                met = (
+                    f"the plan: yes; proving its gap: no (the bound is the whole-horizon "
+                    f"`{prover['kind']}` run's: {prover.get('rss_mb', 0):,.0f} MB, "
+                    f"{_num(prover.get('wall_s'))} s)"
+                )
         memory = " under 2 GB" if size == "L" else ""
         lines.append(
             f"| {size} within {target:g} % of the bound in {limit:g} s{memory} "
-            f"| `{r['kind']}`: gap {_num(gap)} %{own}{extra}, wall {_num(r['wall_s'])} s "
-            f"| {'yes' if ok else 'no'} |\n"
+            f"| `{r['kind']}`: gap {_num(gap)} %{own}{extra}; search {_num(r.get('solve_s'))} s, "
+            f"wall {_num(r['wall_s'])} s with building | {met} |\n"
         )
     worse = []
     for size in sizes:
@@ -179,6 +189,12 @@ def _targets(data: dict[str, Any], refs: dict[str, int]) -> str:
     measured = "worse on " + ", ".join(worse) if worse else "never worse"
     lines.append(f"| CP-SAT never worse than greedy | {measured} | {'no' if worse else 'yes'} |\n")
     return "".join(lines)
+
+
+def _prover(data: dict[str, Any], size: str, bound: int | None) -> Result | None:
+    """The whole-horizon run that proved `bound` for `size`."""
+    rows = data["sizes"][size]["runs"] + data["ablation"].get(size, [])
+    return next((r for r in rows if bound is not None and r.get("bound") == bound), None)
 
 
 def _ablation(data: dict[str, Any], refs: dict[str, int]) -> str:
@@ -235,6 +251,65 @@ def _growth(data: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _find(data: dict[str, Any], size: str, kind: str, limit: float | None = None) -> Result:
+    """The first run of `kind` (at `limit`) for `size`, from the main table or the ablation."""
+    rows: list[Result] = data["sizes"].get(size, {}).get("runs", [])
+    rows = rows + data["ablation"].get(size, [])
+    for r in rows:
+        if r["kind"] == kind and (limit is None or r["limit"] == limit) and "error" not in r:
+            return r
+    return {}
+
+
+def _findings(data: dict[str, Any], refs: dict[str, int]) -> str:
+    """What limited L and which change helped most, with this run's numbers."""
+    kinds = ("by_month+hint", "max_lp+hint", "plain")
+    lp, full, plain = (_find(data, "L", k, 120.0) for k in kinds)
+    sp, sm = _find(data, "S", "plain", 10.0), _find(data, "S", "max_lp", 10.0)
+    mp, mm = _find(data, "M", "plain", 60.0), _find(data, "M", "max_lp", 60.0)
+    greedy = _find(data, "L", "greedy")
+    if not (lp and full and plain and sp and sm and mp and mm and greedy):
+        return ""
+    bound = refs.get(lp["path"])
+    return (
+        "## What limited L, and what helped most\n\n"
+        f"**What limited L: the whole-year model itself.** It holds {_num(full.get('y'))} "
+        "(topic, meeting) pairs against "
+        f"{_num(full.get('size'))} meeting half-days: a topic without a deadline may go to any "
+        "meeting of its kind in the year (and topic and mayor's office meetings have no "
+        "materials rule), so the pairs grow with the square of the horizon (see the growth "
+        f"table). Building rules, candidates and model takes {_num(full.get('build_s'))} s of "
+        f"Python and the solving process peaks at {full.get('rss_mb', 0):,.0f} MB; in the 120 s "
+        "that remain CP-SAT barely moves: `plain` ends at "
+        f"{_num(plain.get('objective'))}, worse than the clerk ({_num(greedy.get('objective'))}),"
+        f" and even warm-started with the clerk's plan it ends at {_num(full.get('objective'))} "
+        f"with {full.get('meetings_held')}/{full.get('meetings')} meetings held (the clerk: "
+        f"{greedy.get('meetings_held')}). Its LP bound, "
+        f"{_num(bound)}, is the only valid bound for L this benchmark has: the month-by-month "
+        "plans have none of their own, so the L target is met by the plan (found within the "
+        f"120 s search, {_num(lp.get('wall_s'))} s wall with the month models' building, "
+        f"{lp.get('rss_mb', 0):,.0f} MB), while certifying its gap took the whole-year model's "
+        f"{full.get('rss_mb', 0):,.0f} MB and {_num(full.get('wall_s'))} s.\n\n"
+        "**What helped most.** For proofs, the `max_lp` portfolio (every Boolean constraint "
+        "in the LP; with 2 workers CP-SAT's default portfolio runs only `default_lp`, whose "
+        "LP leaves most of them out, the topics' at-most-ones and the implications): "
+        f"S goes from a bound of {_num(sp.get('bound'))} after 10 s "
+        f"to proven optimal in {_num(sm.get('wall_s'))} s, M's bound from "
+        f"{_num(mp.get('bound'))} to {_num(mm.get('bound'))}. For scale, planning month by "
+        f"month: L from {_num(plain.get('objective'))} at {plain.get('rss_mb', 0):,.0f} MB to "
+        f"{_num(lp.get('objective'))} at {lp.get('rss_mb', 0):,.0f} MB, the only configuration "
+        "that meets the L target. The clerk's plan as a hint changes little once CP-SAT has a "
+        "minute; at 10 s on L, where a month gets 0.1-1.5 s, it gives each month a plan to start "
+        "from and to fall back on (an earlier run without it, and with even time shares, held "
+        "no meeting at all at 10 s). Symmetry breaking was not "
+        "added: CP-SAT's presolve finds only small orbits (size ≤ 3 on M), since the lateness "
+        "and queue-order terms already tell equal plans apart.\n\n"
+        "Months stitched in order are not proven optimal: on M, where the whole-year model is "
+        "affordable, compare the rows (the whole-year model places one more priority-4 "
+        "topic); `planner.schedule.decompose` is for horizons the whole model cannot hold.\n"
+    )
+
+
 def render(data: dict[str, Any], notes: str = "") -> str:
     """The whole results.md text."""
     env = data["env"]
@@ -254,7 +329,7 @@ def render(data: dict[str, Any], notes: str = "") -> str:
         "same bytes.\n\n"
     )
     parts = [head, _targets(data, refs), "\n", _results(data, refs), "\n", _ablation(data, refs)]
-    parts += ["\n", _growth(data)]
+    parts += ["\n", _growth(data), "\n", _findings(data, refs)]
     if notes:
         parts += ["\n", notes]
     return "".join(parts)
