@@ -453,16 +453,7 @@ class DiffExplainer:
         art = KIND_ARTICLE[m.kind]
         out: list[Why] = []
         for r in rv.topic_meeting_reasons(t, m):
-            blamed = self.blame(_topic_meeting_rule(tid, m0, r.key))
-            out.append(
-                self._why(
-                    "whatif.why.topic_rule",
-                    r.article,
-                    r.extra_articles,
-                    blamed,
-                    why=r.message(self.lang),
-                )
-            )
+            out.append(self._rule_why(r, self.blame(_topic_meeting_rule(tid, m0, r.key))))
         if out:
             return out
         a1, b1 = self.ref_b.meeting_slot.get(m0), self.ref_v.meeting_slot.get(m0)
@@ -487,16 +478,7 @@ class DiffExplainer:
                     )
                 )
                 continue
-            blamed = self.blame(_topic_slot_rule(tid, m0, b1, r.key))
-            out.append(
-                self._why(
-                    "whatif.why.topic_rule",
-                    r.article,
-                    r.extra_articles,
-                    blamed,
-                    why=r.message(self.lang),
-                )
-            )
+            out.append(self._rule_why(r, self.blame(_topic_slot_rule(tid, m0, b1, r.key))))
         if out:
             return out
         agenda = self._agenda(self.ref_v, m0)
@@ -505,6 +487,12 @@ class DiffExplainer:
             newcomers = [x for x in agenda if x not in self._agenda(self.ref_b, m0)] or agenda
             return [self._time_of(m0, newcomers, "whatif.why.capacity")]
         return self._better(art)
+
+    def _rule_why(self, r: Reason, blamed: Sequence[Cause]) -> Why:
+        """A hard rule that now keeps a topic off a meeting, blamed on the edits behind it."""
+        return self._why(
+            "whatif.why.topic_rule", r.article, r.extra_articles, blamed, why=r.message(self.lang)
+        )
 
     def _time_of(self, mid: str, topics: list[str], key: str) -> Why:
         """Art. 52: a meeting's time taken (or freed) by these topics, blamed on their causes."""
