@@ -44,10 +44,6 @@ def render(key: str, lang: str = "zh", **params: Any) -> str:
         return template
 
 
-def word(key: str, lang: str = "zh") -> str:
-    return render(key, lang)
-
-
 def join(items: list[str], lang: str = "zh", limit: int = 6) -> str:
     """Join names with the language's list separator, shortening long lists."""
     if not items:

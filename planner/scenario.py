@@ -7,7 +7,6 @@ the place in it (`topics[2].vice_mayor`), its line and what is wrong.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -215,7 +214,7 @@ def check_scenario(path: Path, overlay: Any = None) -> tuple[Loaded | None, list
     try:
         doc = read_yaml(path)
     except YamlProblem as exc:
-        return None, [Problem(label, (), exc.key, tuple(sorted(exc.params.items())), exc.line)]
+        return None, [read_problem(path, exc)]
     if overlay is not None:
         doc = YamlFile(doc.path, overlay(copy.deepcopy(doc.data)), doc.lines)
     return check_data(doc, label)
@@ -551,14 +550,6 @@ def _check_references(
             out.add(("documents", i, "decided_at"), "ref.unknown_meeting", value=doc.decided_at)
         if doc.topic is not None and doc.topic not in topics:
             out.add(("documents", i, "topic"), "ref.unknown_topic", value=doc.topic)
-
-
-def _all_dates(raw: schema.ScenarioIn) -> Iterable[tuple[Place, date]]:
-    yield ("horizon", "from"), raw.horizon.from_
-    yield ("horizon", "to"), raw.horizon.to
-    for i, m in enumerate(raw.meetings):
-        if m.fixed:
-            yield ("meetings", i, "fixed", "date"), m.fixed.date
 
 
 def _check_years(

@@ -9,8 +9,7 @@ A date in a year no source covers is an error, never a guess.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -151,20 +150,6 @@ class WorkCalendar:
         return d
 
 
-class WorkdayIndex:
-    """Working days of a horizon as a sorted list, for fast lead-time arithmetic."""
-
-    def __init__(self, cal: WorkCalendar, first: date, last: date) -> None:
-        self.days = cal.workdays(first, last)
-
-    def count_before(self, d: date) -> int:
-        return bisect.bisect_left(self.days, d)
-
-
 def days_between(first: date, last: date) -> Iterator[date]:
     for n in range((last - first).days + 1):
         yield first + timedelta(n)
-
-
-def years_of(days: Iterable[date]) -> set[int]:
-    return {d.year for d in days}
